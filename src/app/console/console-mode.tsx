@@ -1,0 +1,94 @@
+/**
+ * The operator's console: top bar, layer panel, the map, the details panel. Data flows one way:
+ * adapter → query cache → layer sources → map and panels.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DataAdapter } from '../../data/adapter';
+import { basemapQuery, catalogQuery } from '../../data/queries';
+import type { Catalog } from '../../data/schemas';
+import type { DomainModule, LayerDefinition } from '../../map/layer-contract';
+import { errorMessage, useLayerSources } from '../../map/layer-sources';
+import { MapView, type BasemapChoice } from '../../map/map-view';
+import { layerSetting, useUiStore } from '../../map/store';
+import { ErrorNotice } from '../../ui/error-notice';
+import type { RuntimeConfig } from '../config/runtime-config';
+import { useDomainTranslators } from '../translators';
+import { DetailsPanel } from './details-panel';
+import { LayerPanel } from './layer-panel';
+import { TopBar } from './top-bar';
+
+export interface ConsoleModeProps {
+  adapter: DataAdapter;
+  config: RuntimeConfig;
+  domains: readonly DomainModule[];
+}
+
+export function ConsoleMode({ adapter, config, domains }: ConsoleModeProps) {
+  const { t } = useTranslation();
+  const catalog = useQuery(catalogQuery(adapter));
+  const { language } = useDomainTranslators();
+
+  return (
+    <div className="console" lang={language}>
+      <TopBar catalog={catalog.data?.data ?? null} language={language} demo={config.mock.enabled} />
+      {catalog.data ? (
+        <ConsoleBody adapter={adapter} config={config} domains={domains} catalog={catalog.data.data} />
+      ) : catalog.isError ? (
+        <div className="console__center">
+          <ErrorNotice title={t('errors.catalog')} details={[errorMessage(catalog.error)]} onRetry={() => void catalog.refetch()} />
+        </div>
+      ) : (
+        <div className="console__center" data-testid="loading">
+          {t('app.loading')}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function ConsoleBody({ adapter, config, domains, catalog }: ConsoleModeProps & { catalog: Catalog }) {
+  const { t } = useTranslation();
+  const { language, translatorFor } = useDomainTranslators();
+  const settings = useUiStore((state) => state.layerSettings);
+  const selection = useUiStore((state) => state.selection);
+  const select = useUiStore((state) => state.select);
+  const [mapError, setMapError] = useState<string | null>(null);
+
+  const layers = domains.flatMap((domain) => domain.layers);
+  const isVisible = useCallback((layer: LayerDefinition) => layerSetting(settings, layer).visible, [settings]);
+  const sources = useLayerSources(adapter, catalog, layers, isVisible);
+
+  const embedded = config.basemap.kind === 'embedded';
+  const basemap = useQuery({ ...basemapQuery(adapter), enabled: embedded && adapter.capabilities.basemap });
+  const basemapChoice: BasemapChoice =
+    config.basemap.kind === 'style'
+      ? { kind: 'style', url: config.basemap.url }
+      : { kind: 'embedded', data: basemap.data?.data ?? null };
+
+  return (
+    <main className="console__body">
+      <LayerPanel domains={domains} sources={sources} translatorFor={translatorFor} />
+      <div className="console__map">
+        <MapView
+          basemap={basemapChoice}
+          initialView={{ center: [catalog.city.center[0], catalog.city.center[1]], zoom: catalog.city.zoom }}
+          sources={sources}
+          settings={settings}
+          selection={selection}
+          language={language}
+          translatorFor={translatorFor}
+          onSelect={select}
+          onError={setMapError}
+          label={t('map.label')}
+        />
+        <div className="console__notices">
+          {basemap.isError ? <ErrorNotice title={t('errors.basemap')} details={[errorMessage(basemap.error)]} /> : null}
+          {mapError ? <ErrorNotice title={t('map.label')} details={[mapError]} /> : null}
+        </div>
+      </div>
+      <DetailsPanel sources={sources} language={language} translatorFor={translatorFor} />
+    </main>
+  );
+}

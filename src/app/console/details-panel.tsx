@@ -1,0 +1,83 @@
+/** The details of the selected feature: attributes and live values, refreshed in place. */
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { findFeature } from '../../map/compose-layers';
+import type { Language, Translate } from '../../map/layer-contract';
+import type { LayerSource } from '../../map/layer-sources';
+import { useUiStore } from '../../map/store';
+import { formatAge } from '../../ui/format-age';
+import { StatusText } from '../../ui/status-text';
+import { useNow } from '../../ui/use-now';
+
+export interface DetailsPanelProps {
+  sources: readonly LayerSource[];
+  language: Language;
+  translatorFor: (domain: string) => Translate;
+}
+
+export function DetailsPanel({ sources, language, translatorFor }: DetailsPanelProps) {
+  const { t } = useTranslation();
+  const now = useNow();
+  const selection = useUiStore((state) => state.selection);
+  const select = useUiStore((state) => state.select);
+  if (!selection) return null;
+  const found = findFeature(sources, selection);
+  const layerSource = sources.find((source) => source.layer.id === selection.layerId);
+  const domainT = layerSource ? translatorFor(layerSource.layer.domain) : null;
+  const description =
+    found && found.source.data && domainT
+      ? found.source.layer.describe({
+          feature: found.feature,
+          index: found.index,
+          state: found.source.data.state,
+          language,
+          t: domainT,
+        })
+      : null;
+  const observedAt = found?.source.status.observedAt ?? null;
+
+  return (
+    <aside className="panel details-panel" aria-label={t('details.title')} data-testid="details-panel">
+      <header className="details-panel__header">
+        <h2 className="panel__title" data-testid="details-title">
+          {description?.title ?? selection.featureId}
+        </h2>
+        <button type="button" className="icon-button" onClick={() => select(null)} aria-label={t('details.close')}>
+          ×
+        </button>
+      </header>
+      {description ? (
+        <dl className="details-panel__rows">
+          <Row label={description.primary.label} testId="details-primary">
+            <StatusText level={description.primary.level}>{description.primary.value}</StatusText>
+          </Row>
+          {description.rows.map((row) => (
+            <Row key={row.label} label={row.label}>
+              <StatusText level={row.level}>{row.value}</StatusText>
+            </Row>
+          ))}
+          <Row label={t('details.layer')}>
+            {layerSource && domainT ? domainT(layerSource.layer.titleKey) : selection.layerId}
+          </Row>
+          <Row label={t('details.id')}>{selection.featureId}</Row>
+          {observedAt !== null ? (
+            <Row label={t('details.observedAt')} testId="details-observed">
+              {formatAge(now - observedAt, t)}
+            </Row>
+          ) : null}
+        </dl>
+      ) : (
+        <p className="details-panel__gone">{t('details.gone')}</p>
+      )}
+    </aside>
+  );
+}
+
+function Row({ label, testId, children }: { label: string; testId?: string; children: ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{children}</dd>
+    </>
+  );
+}

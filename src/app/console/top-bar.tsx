@@ -1,0 +1,18 @@
+import { useTranslation } from 'react-i18next';
+import type { Catalog } from '../../data/schemas';
+import type { Language } from '../../map/layer-contract';
+import { LanguageSwitch } from '../../ui/language-switch';
+
+export function TopBar({ catalog, language, demo }: { catalog: Catalog | null; language: Language; demo: boolean }) {
+  const { t } = useTranslation();
+  const cityName = catalog ? (language === 'zh-CN' ? catalog.city.name.zh : catalog.city.name.en) : null;
+  return (
+    <header className="top-bar">
+      <h1 className="top-bar__title">{t('app.title')}</h1>
+      {cityName ? <span className="top-bar__city" data-testid="city-name">{cityName}</span> : null}
+      {demo ? <span className="top-bar__badge">{t('app.demo')}</span> : null}
+      <span className="top-bar__spacer" />
+      <LanguageSwitch />
+    </header>
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * The adapter contract: the only way the app reads from or writes to a source. Small and
+ * promise-based; every call takes an AbortSignal; failures are `AdapterError`s; what an adapter
+ * can do is declared in `capabilities`, never discovered by calling and failing.
+ */
+import type { Areas, Basemap, BBox, Catalog, FeatureCollection, LiveState } from './schemas';
+
+export interface AdapterCapabilities {
+  /** Serves live state columns for datasets (otherwise geometry only). */
+  readonly liveState: boolean;
+  /** Filters geometry by bounding box on the server. */
+  readonly geometryByBbox: boolean;
+  /** Serves the area hierarchy. */
+  readonly areas: boolean;
+  /** Serves an embedded base map generated from the same city model. */
+  readonly basemap: boolean;
+}
+
+export interface GeometryQuery {
+  bbox?: BBox;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+/** A response together with when it was fetched (freshness is data). */
+export interface Fetched<T> {
+  data: T;
+  fetchedAt: number;
+}
+
+export interface DataAdapter {
+  readonly id: string;
+  readonly capabilities: AdapterCapabilities;
+  getCatalog(options?: CallOptions): Promise<Fetched<Catalog>>;
+  getGeometry(
+    datasetId: string,
+    query?: GeometryQuery,
+    options?: CallOptions,
+  ): Promise<Fetched<FeatureCollection>>;
+  getLiveState(datasetId: string, options?: CallOptions): Promise<Fetched<LiveState>>;
+  getAreas(options?: CallOptions): Promise<Fetched<Areas>>;
+  getBasemap(options?: CallOptions): Promise<Fetched<Basemap>>;
+}

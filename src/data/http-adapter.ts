@@ -1,0 +1,63 @@
+/**
+ * The adapter for the project's own REST contract (docs/api/openapi.yaml). In development and in
+ * the demo it talks to the MSW handlers in mocks/, so the demo runs the production code path.
+ */
+import type { DataAdapter, Fetched } from './adapter';
+import { requestJson, type FetchLike } from './http-client';
+import { areasSchema, basemapSchema, catalogSchema, featureCollectionSchema, liveStateSchema } from './schemas';
+
+export interface HttpAdapterOptions {
+  /** Absolute base URL of the API, e.g. `https://city.example/api/v1`. */
+  baseUrl: string;
+  fetch?: FetchLike;
+  timeoutMs?: number;
+  headers?: Record<string, string>;
+  now?: () => number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+export function createHttpAdapter(options: HttpAdapterOptions): DataAdapter {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const fetchImpl: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const now = options.now ?? Date.now;
+  const common = {
+    fetch: fetchImpl,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    ...(options.headers ? { headers: options.headers } : {}),
+  };
+
+  async function fetched<T>(promise: Promise<T>): Promise<Fetched<T>> {
+    const data = await promise;
+    return { data, fetchedAt: now() };
+  }
+
+  const datasetUrl = (id: string, tail: string) => `${base}/datasets/${encodeURIComponent(id)}/${tail}`;
+
+  return {
+    id: `http:${base}`,
+    capabilities: { liveState: true, geometryByBbox: true, areas: true, basemap: true },
+    getCatalog: ({ signal } = {}) =>
+      fetched(requestJson({ ...common, url: `${base}/catalog`, schema: catalogSchema, resource: 'catalog', signal })),
+    getGeometry: (datasetId, query = {}, { signal } = {}) => {
+      const search = query.bbox ? `?bbox=${query.bbox.join(',')}` : '';
+      return fetched(
+        requestJson({
+          ...common,
+          url: datasetUrl(datasetId, `features${search}`),
+          schema: featureCollectionSchema,
+          resource: datasetId,
+          signal,
+        }),
+      );
+    },
+    getLiveState: (datasetId, { signal } = {}) =>
+      fetched(
+        requestJson({ ...common, url: datasetUrl(datasetId, 'state'), schema: liveStateSchema, resource: datasetId, signal }),
+      ),
+    getAreas: ({ signal } = {}) =>
+      fetched(requestJson({ ...common, url: `${base}/areas`, schema: areasSchema, resource: 'areas', signal })),
+    getBasemap: ({ signal } = {}) =>
+      fetched(requestJson({ ...common, url: `${base}/basemap`, schema: basemapSchema, resource: 'basemap', signal })),
+  };
+}

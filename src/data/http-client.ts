@@ -1,0 +1,107 @@
+/**
+ * One JSON request with the contract's failure rules: a timeout, the caller's abort, and every
+ * way a source can fail (unreachable, non-2xx, not JSON, wrong shape) turned into an AdapterError.
+ */
+import type { z } from 'zod';
+import { AdapterError } from './errors';
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface JsonRequest<S extends z.ZodType> {
+  url: string;
+  schema: S;
+  resource: string;
+  fetch: FetchLike;
+  timeoutMs: number;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+/** How much of a message from a source we are willing to show. */
+const MAX_MESSAGE = 200;
+
+export async function requestJson<S extends z.ZodType>(request: JsonRequest<S>): Promise<z.output<S>> {
+  const { resource } = request;
+  const timeout = AbortSignal.timeout(request.timeoutMs);
+  const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+
+  let response: Response;
+  let body: string;
+  try {
+    response = await request.fetch(request.url, {
+      signal,
+      headers: { Accept: 'application/json', ...request.headers },
+    });
+    body = await response.text();
+  } catch (cause) {
+    if (request.signal?.aborted) {
+      throw new AdapterError('aborted', `request for ${resource} was cancelled`, { resource, cause });
+    }
+    if (timeout.aborted) {
+      throw new AdapterError('timeout', `${resource}: no answer within ${Math.round(request.timeoutMs / 1000)} s`, {
+        resource,
+        cause,
+      });
+    }
+    throw new AdapterError('network', `${resource}: source unreachable`, { resource, cause });
+  }
+
+  if (!response.ok) {
+    const detail = errorDetail(body);
+    throw new AdapterError(
+      'http',
+      `${resource}: HTTP ${response.status}${detail ? ` (${detail})` : ''}`,
+      { resource, status: response.status },
+    );
+  }
+
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch (cause) {
+    throw new AdapterError('invalid-response', `${resource}: response is not JSON`, {
+      resource,
+      status: response.status,
+      cause,
+    });
+  }
+
+  const parsed = request.schema.safeParse(json);
+  if (!parsed.success) {
+    throw new AdapterError('invalid-response', `${resource}: ${summarizeIssues(parsed.error)}`, {
+      resource,
+      status: response.status,
+      cause: parsed.error,
+    });
+  }
+  return parsed.data;
+}
+
+/** The first few schema issues, with where they are, short enough for a status line. */
+export function summarizeIssues(error: z.ZodError): string {
+  const shown = error.issues.slice(0, 2).map((issue) => {
+    const path = issue.path.length > 0 ? issue.path.map(String).join('.') : 'body';
+    return `${truncate(issue.message, 80)} at ${truncate(path, 60)}`;
+  });
+  const more = error.issues.length > shown.length ? ` (+${error.issues.length - shown.length} more)` : '';
+  return `invalid data: ${shown.join('; ')}${more}`;
+}
+
+function errorDetail(body: string): string | null {
+  try {
+    const json: unknown = JSON.parse(body);
+    if (json && typeof json === 'object' && 'error' in json) {
+      const error = json.error;
+      if (error && typeof error === 'object' && 'message' in error && typeof error.message === 'string') {
+        return truncate(error.message, MAX_MESSAGE);
+      }
+    }
+  } catch {
+    // Not JSON: the status alone says enough.
+  }
+  return null;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -1,0 +1,100 @@
+/**
+ * Query options for every read: keys, fetchers and refresh policy in one place, so the cache is
+ * the only home of server data. Live state refetches at its dataset's cadence; after failures it
+ * backs off and keeps trying by itself, keeping the last good data meanwhile.
+ */
+import { queryOptions, type Query } from '@tanstack/react-query';
+import type { DataAdapter, Fetched } from './adapter';
+import { isAbort } from './errors';
+import { backoffDelayMs } from './freshness';
+import { indexFeatures, type IndexedFeatures } from './live-state';
+import type { Dataset, FeatureCollection } from './schemas';
+
+export interface GeometryData {
+  readonly geometry: IndexedFeatures;
+  readonly fetchedAt: number;
+}
+
+/** Module-level so TanStack Query memoises it: one index per fetched response. */
+function indexGeometry(fetched: Fetched<FeatureCollection>): GeometryData {
+  return { geometry: indexFeatures(fetched.data), fetchedAt: fetched.fetchedAt };
+}
+
+export const queryKeys = {
+  all: (adapter: DataAdapter) => [adapter.id] as const,
+  catalog: (adapter: DataAdapter) => [adapter.id, 'catalog'] as const,
+  geometry: (adapter: DataAdapter, datasetId: string) => [adapter.id, 'geometry', datasetId] as const,
+  liveState: (adapter: DataAdapter, datasetId: string) => [adapter.id, 'state', datasetId] as const,
+  areas: (adapter: DataAdapter) => [adapter.id, 'areas'] as const,
+  basemap: (adapter: DataAdapter) => [adapter.id, 'basemap'] as const,
+};
+
+/** Quick retries inside one fetch; longer outages are handled by `pollingInterval`. */
+export function shouldRetry(failureCount: number, error: unknown): boolean {
+  return !isAbort(error) && failureCount < 2;
+}
+
+export function retryDelay(attempt: number): number {
+  return Math.min(4_000, 500 * 2 ** attempt);
+}
+
+/**
+ * Polls at the cadence while healthy; after failures, backs off (but never waits longer than it
+ * would have at the cadence once it has been failing for a while).
+ */
+export function pollingInterval(cadenceS: number | null) {
+  return (query: Pick<Query, 'state'>): number | false => {
+    const failing = query.state.status === 'error' || query.state.fetchFailureCount > 0;
+    if (failing) return backoffDelayMs(query.state.fetchFailureCount);
+    return cadenceS === null ? false : cadenceS * 1_000;
+  };
+}
+
+export function catalogQuery(adapter: DataAdapter) {
+  return queryOptions({
+    queryKey: queryKeys.catalog(adapter),
+    queryFn: ({ signal }) => adapter.getCatalog({ signal }),
+    staleTime: Infinity,
+    refetchInterval: pollingInterval(null),
+  });
+}
+
+export function geometryQuery(adapter: DataAdapter, dataset: Dataset) {
+  return queryOptions({
+    queryKey: queryKeys.geometry(adapter, dataset.id),
+    queryFn: ({ signal }) => adapter.getGeometry(dataset.id, {}, { signal }),
+    select: indexGeometry,
+    staleTime: dataset.geometryCadenceS === null ? Infinity : 0,
+    // Geometry can be large: comparing it deeply on every refetch costs more than it saves.
+    structuralSharing: false,
+    refetchInterval: pollingInterval(dataset.geometryCadenceS),
+  });
+}
+
+export function liveStateQuery(adapter: DataAdapter, dataset: Dataset) {
+  return queryOptions({
+    queryKey: queryKeys.liveState(adapter, dataset.id),
+    queryFn: ({ signal }) => adapter.getLiveState(dataset.id, { signal }),
+    structuralSharing: false,
+    refetchInterval: pollingInterval(dataset.stateCadenceS),
+  });
+}
+
+export function areasQuery(adapter: DataAdapter) {
+  return queryOptions({
+    queryKey: queryKeys.areas(adapter),
+    queryFn: ({ signal }) => adapter.getAreas({ signal }),
+    staleTime: Infinity,
+    refetchInterval: pollingInterval(null),
+  });
+}
+
+export function basemapQuery(adapter: DataAdapter) {
+  return queryOptions({
+    queryKey: queryKeys.basemap(adapter),
+    queryFn: ({ signal }) => adapter.getBasemap({ signal }),
+    staleTime: Infinity,
+    structuralSharing: false,
+    refetchInterval: pollingInterval(null),
+  });
+}

@@ -1,0 +1,145 @@
+/**
+ * The REST contract's response shapes, validated at the edge. Anything a source sends passes
+ * through these before the rest of the app sees it, so a malformed or hostile body becomes one
+ * clear per-resource error instead of a crash deeper down. `docs/api/openapi.yaml` documents the
+ * same shapes for integrators; a test checks the mock backend against that document.
+ */
+import { z } from 'zod';
+
+/** Text from a source is capped: a megabyte-long "name" is an attack or a bug, not a name. */
+export const MAX_TEXT = 400;
+const text = z.string().max(MAX_TEXT);
+
+export const localizedTextSchema = z.object({ zh: text, en: text });
+export type LocalizedText = z.infer<typeof localizedTextSchema>;
+
+const longitude = z.number().finite().min(-180).max(180);
+const latitude = z.number().finite().min(-90).max(90);
+export const positionSchema = z.tuple([longitude, latitude]).rest(z.number().finite());
+export type Position = z.infer<typeof positionSchema>;
+
+export const bboxSchema = z.tuple([longitude, latitude, longitude, latitude]);
+export type BBox = z.infer<typeof bboxSchema>;
+
+const ring = z.array(positionSchema).min(4);
+export const geometrySchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('Point'), coordinates: positionSchema }),
+  z.object({ type: z.literal('LineString'), coordinates: z.array(positionSchema).min(2) }),
+  z.object({ type: z.literal('MultiLineString'), coordinates: z.array(z.array(positionSchema).min(2)) }),
+  z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) }),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)) }),
+]);
+export type Geometry = z.infer<typeof geometrySchema>;
+
+/** Property values a feature may carry: flat scalars, or a localized name. */
+const propertyValue = z.union([text, z.number().finite(), z.boolean(), z.null(), localizedTextSchema]);
+export const propertiesSchema = z.record(z.string().max(64), propertyValue);
+export type FeatureProperties = z.infer<typeof propertiesSchema>;
+
+export const featureSchema = z.object({
+  type: z.literal('Feature'),
+  id: z.union([z.string().min(1).max(128), z.number().int()]).transform(String),
+  geometry: geometrySchema,
+  properties: propertiesSchema,
+});
+export type Feature = z.infer<typeof featureSchema>;
+
+export const featureCollectionSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(featureSchema),
+});
+export type FeatureCollection = z.infer<typeof featureCollectionSchema>;
+
+export const geometryKindSchema = z.enum(['point', 'line', 'polygon']);
+export type GeometryKind = z.infer<typeof geometryKindSchema>;
+
+export const stateFieldSchema = z.object({
+  key: z.string().max(64),
+  unit: z.string().max(32).optional(),
+});
+
+export const datasetSchema = z.object({
+  id: z.string().max(64),
+  domain: z.string().max(64),
+  geometryKind: geometryKindSchema,
+  /** How often the live state changes, in seconds; null when the dataset has no live state. */
+  stateCadenceS: z.number().positive().max(86_400).nullable(),
+  /** How often the geometry itself changes (events that come and go); null when it is static. */
+  geometryCadenceS: z.number().positive().max(86_400).nullable(),
+  stateFields: z.array(stateFieldSchema).max(64),
+});
+export type Dataset = z.infer<typeof datasetSchema>;
+
+export const catalogSchema = z.object({
+  city: z.object({
+    id: z.string().max(64),
+    name: localizedTextSchema,
+    center: positionSchema,
+    zoom: z.number().min(0).max(22),
+    bbox: bboxSchema,
+  }),
+  datasets: z.array(datasetSchema).max(500),
+});
+export type Catalog = z.infer<typeof catalogSchema>;
+
+/**
+ * Live state as compact columns: `ids[i]` is the feature id that row i describes, and every column
+ * has exactly one number (or null for "no reading") per row.
+ */
+export const liveStateSchema = z
+  .object({
+    dataset: z.string().max(64),
+    observedAt: z.iso.datetime({ offset: true }),
+    cadenceS: z.number().positive().max(86_400),
+    ids: z.array(z.union([z.string().min(1).max(128), z.number().int()]).transform(String)),
+    columns: z.record(z.string().max(64), z.array(z.number().finite().nullable())),
+  })
+  .superRefine((state, ctx) => {
+    for (const [key, column] of Object.entries(state.columns)) {
+      if (column.length !== state.ids.length) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['columns', key],
+          message: `column has ${column.length} values for ${state.ids.length} ids`,
+        });
+      }
+    }
+  });
+export type LiveState = z.infer<typeof liveStateSchema>;
+
+export const areaLevelSchema = z.enum(['city', 'district', 'subdistrict', 'grid']);
+export type AreaLevel = z.infer<typeof areaLevelSchema>;
+
+export const areaFeatureSchema = featureSchema.extend({
+  properties: z.object({
+    name: localizedTextSchema,
+    level: areaLevelSchema,
+    parentId: z.string().max(128).nullable(),
+  }),
+});
+export const areasSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(areaFeatureSchema),
+});
+export type Areas = z.infer<typeof areasSchema>;
+
+export const basemapLabelSchema = z.object({
+  kind: z.enum(['district', 'road', 'water', 'place']),
+  text: localizedTextSchema,
+  position: positionSchema,
+  /** Lower rank = more important; used to thin labels at low zoom. */
+  rank: z.number().int().min(0).max(10),
+});
+export type BasemapLabel = z.infer<typeof basemapLabelSchema>;
+
+/** The embedded base map: the same city model as the data, as plain GeoJSON layers. */
+export const basemapSchema = z.object({
+  water: featureCollectionSchema,
+  landuse: featureCollectionSchema,
+  parks: featureCollectionSchema,
+  roads: featureCollectionSchema,
+  buildings: featureCollectionSchema,
+  districts: featureCollectionSchema,
+  labels: z.array(basemapLabelSchema),
+});
+export type Basemap = z.infer<typeof basemapSchema>;

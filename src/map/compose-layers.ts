@@ -1,0 +1,58 @@
+/**
+ * One pure function from everything on the page to the deck.gl layer list: domain layers in
+ * domain order, then the selection highlight, then the base map labels on top. Hidden layers stay
+ * in the list with `visible: false` (deck.gl keeps their GPU buffers; toggling is instant).
+ */
+import type { Layer } from '@deck.gl/core';
+import type { BasemapLabel, Feature } from '../data/schemas';
+import { basemapLabelsLayer } from './basemap-labels';
+import type { Language } from './layer-contract';
+import type { LayerSource } from './layer-sources';
+import { selectionHighlightLayer } from './selection-highlight';
+import { layerSetting, type FeatureRef, type LayerSetting } from './store';
+
+export interface ComposeInput {
+  sources: readonly LayerSource[];
+  settings: Record<string, LayerSetting>;
+  language: Language;
+  zoom: number;
+  selection: FeatureRef | null;
+  labels: readonly BasemapLabel[];
+  animationTime: number;
+}
+
+export function findFeature(sources: readonly LayerSource[], ref: FeatureRef | null): { source: LayerSource; feature: Feature; index: number } | null {
+  if (!ref) return null;
+  const source = sources.find((candidate) => candidate.layer.id === ref.layerId);
+  const index = source?.data?.geometry.indexById.get(ref.featureId);
+  if (!source?.data || index === undefined) return null;
+  const feature = source.data.geometry.features[index];
+  return feature ? { source, feature, index } : null;
+}
+
+export function composeLayers(input: ComposeInput): Layer[] {
+  const layers: Layer[] = [];
+  for (const source of input.sources) {
+    if (!source.data) continue;
+    const setting = layerSetting(input.settings, source.layer);
+    layers.push(
+      ...source.layer.render(source.data, {
+        zoom: input.zoom,
+        opacity: setting.opacity,
+        visible: setting.visible,
+        language: input.language,
+        selectedId: input.selection?.layerId === source.layer.id ? input.selection.featureId : null,
+        animationTime: source.layer.animated ? input.animationTime : 0,
+      }),
+    );
+  }
+  const selected = findFeature(input.sources, input.selection);
+  const selectedVisible = selected && layerSetting(input.settings, selected.source.layer).visible;
+  layers.push(selectionHighlightLayer(selectedVisible ? selected.feature : null));
+  layers.push(basemapLabelsLayer(input.labels, input.language, input.zoom));
+  return layers;
+}
+
+export function hasAnimatedVisibleLayer(sources: readonly LayerSource[], settings: Record<string, LayerSetting>): boolean {
+  return sources.some((source) => source.layer.animated && source.data && layerSetting(settings, source.layer).visible);
+}

@@ -1,0 +1,114 @@
+/**
+ * The layer contract. A domain layer is a plain object: which dataset it draws, a pure `render`
+ * from data to deck.gl layers, its legend and how to describe one feature. The map engine knows
+ * this contract and nothing about any particular domain.
+ */
+import type { Layer } from '@deck.gl/core';
+import type { IndexedFeatures, StateTable } from '../data/live-state';
+import type { Feature } from '../data/schemas';
+import type { Rgba, StatusLevel } from '../ui/theme';
+
+export type Language = 'zh-CN' | 'en';
+
+/** Translates a key of the layer's own domain namespace. */
+export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+
+export interface LayerData {
+  readonly geometry: IndexedFeatures;
+  /** Null until the first live state arrives, or for datasets without live state. */
+  readonly state: StateTable | null;
+}
+
+export interface RenderContext {
+  readonly zoom: number;
+  /** 0..1, from the layer panel. */
+  readonly opacity: number;
+  readonly visible: boolean;
+  readonly language: Language;
+  /** Feature id selected in this layer, if any (the engine draws the highlight itself). */
+  readonly selectedId: string | null;
+  /** A clock for animated layers (ms); constant for layers that are not `animated`. */
+  readonly animationTime: number;
+}
+
+export type LegendShape = 'line' | 'circle' | 'ring' | 'square' | 'arrow';
+
+export interface LegendEntry {
+  /** Key in the domain namespace. */
+  readonly labelKey: string;
+  readonly color: Rgba;
+  readonly shape: LegendShape;
+}
+
+export interface DescriptionRow {
+  readonly label: string;
+  readonly value: string;
+  readonly level?: StatusLevel;
+}
+
+export interface FeatureDescription {
+  /** The feature's name, in the current language. Plain text: never interpreted as HTML. */
+  readonly title: string;
+  /** The one live value that matters most (tooltip line). */
+  readonly primary: DescriptionRow;
+  /** Everything else worth showing in the details panel. */
+  readonly rows: readonly DescriptionRow[];
+}
+
+export interface DescribeInput {
+  readonly feature: Feature;
+  readonly index: number;
+  readonly state: StateTable | null;
+  readonly language: Language;
+  readonly t: Translate;
+}
+
+export interface LayerDefinition {
+  /** Globally unique, `<domain>.<name>`; every deck.gl layer it renders has an id starting with it. */
+  readonly id: string;
+  readonly domain: string;
+  /** Key in the domain namespace. */
+  readonly titleKey: string;
+  /** Catalog dataset whose geometry and live state this layer draws. */
+  readonly dataset: string;
+  readonly defaultVisible: boolean;
+  readonly defaultOpacity: number;
+  /** Re-render on the animation clock (pulsing alarms). */
+  readonly animated: boolean;
+  readonly legend: readonly LegendEntry[];
+  /** Pure: same data and context, same layer props. Picked objects must be `Feature`s of the data. */
+  render(data: LayerData, context: RenderContext): Layer[];
+  describe(input: DescribeInput): FeatureDescription;
+}
+
+export type LayerDefinitionInput = Omit<LayerDefinition, 'animated' | 'defaultOpacity'> &
+  Partial<Pick<LayerDefinition, 'animated' | 'defaultOpacity'>>;
+
+const LAYER_ID = /^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/;
+
+export function defineLayer(input: LayerDefinitionInput): LayerDefinition {
+  if (!LAYER_ID.test(input.id) || !input.id.startsWith(`${input.domain}.`)) {
+    throw new Error(`layer id "${input.id}" must be "<domain>.<name>" within domain "${input.domain}"`);
+  }
+  return Object.freeze({ animated: false, defaultOpacity: 1, ...input });
+}
+
+/** Messages of one domain, per language; registered by the app as the domain's i18n namespace. */
+export type DomainMessages = Record<Language, Record<string, unknown>>;
+
+export interface DomainModule {
+  readonly id: string;
+  /** Key in the domain namespace. */
+  readonly titleKey: string;
+  readonly layers: readonly LayerDefinition[];
+  readonly messages: DomainMessages;
+}
+
+export function defineDomain(domain: DomainModule): DomainModule {
+  for (const layer of domain.layers) {
+    if (layer.domain !== domain.id) {
+      throw new Error(`layer "${layer.id}" does not belong to domain "${domain.id}"`);
+    }
+  }
+  return Object.freeze(domain);
+}

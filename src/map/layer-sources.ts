@@ -1,0 +1,113 @@
+/**
+ * The data behind each layer definition: its catalog dataset, geometry and live state from the
+ * query cache, and a status for the layer panel. Hidden layers do not fetch; their cached data
+ * stays, so turning a layer back on is instant.
+ */
+import { skipToken, useQueries, type UseQueryResult } from '@tanstack/react-query';
+import type { DataAdapter, Fetched } from '../data/adapter';
+import { isAdapterError } from '../data/errors';
+import { freshness } from '../data/freshness';
+import { joinLiveStateOnce } from '../data/live-state';
+import { geometryQuery, liveStateQuery, queryKeys, type GeometryData } from '../data/queries';
+import type { Catalog, Dataset, LiveState } from '../data/schemas';
+import type { LayerData, LayerDefinition } from './layer-contract';
+
+export type LayerPhase = 'unavailable' | 'loading' | 'live' | 'error';
+
+export interface LayerStatus {
+  readonly phase: LayerPhase;
+  /** When the data on screen was observed (live state) or fetched (geometry only). */
+  readonly observedAt: number | null;
+  readonly cadenceS: number | null;
+  /** Message of the latest failure, while the layer is failing. */
+  readonly error: string | null;
+}
+
+export interface LayerSource {
+  readonly layer: LayerDefinition;
+  readonly dataset: Dataset | null;
+  /** Last good data, kept while a refetch fails. */
+  readonly data: LayerData | null;
+  readonly status: LayerStatus;
+}
+
+export function errorMessage(error: unknown): string {
+  if (isAdapterError(error)) return error.message;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+/** Stale: failing, or overdue for its cadence. */
+export function isStale(status: LayerStatus, now: number): boolean {
+  if (status.phase === 'error') return true;
+  if (status.observedAt === null || status.cadenceS === null) return false;
+  return freshness(status.observedAt, status.cadenceS, now).stale;
+}
+
+type Result<T> = Pick<UseQueryResult<T>, 'data' | 'error' | 'isError' | 'failureCount'>;
+
+function isFailing(query: Result<unknown> | null): boolean {
+  return query !== null && query.error !== null && (query.isError || query.failureCount > 0);
+}
+
+export function describeSource(
+  layer: LayerDefinition,
+  dataset: Dataset | null,
+  geometry: Result<GeometryData>,
+  state: Result<Fetched<LiveState>> | null,
+): LayerSource {
+  if (!dataset) {
+    return { layer, dataset, data: null, status: { phase: 'unavailable', observedAt: null, cadenceS: null, error: null } };
+  }
+  const stateData = state?.data?.data ?? null;
+  const indexed = geometry.data?.geometry ?? null;
+  const data: LayerData | null = indexed
+    ? { geometry: indexed, state: stateData ? joinLiveStateOnce(indexed, stateData) : null }
+    : null;
+  const failing = [geometry, state].find(isFailing) ?? null;
+  const hasState = dataset.stateCadenceS !== null;
+  const ready = data !== null && (!hasState || data.state !== null);
+  return {
+    layer,
+    dataset,
+    data,
+    status: {
+      phase: failing ? 'error' : ready ? 'live' : 'loading',
+      observedAt: stateData ? Date.parse(stateData.observedAt) : (geometry.data?.fetchedAt ?? null),
+      cadenceS: hasState ? dataset.stateCadenceS : dataset.geometryCadenceS,
+      error: failing ? errorMessage(failing.error) : null,
+    },
+  };
+}
+
+export function useLayerSources(
+  adapter: DataAdapter,
+  catalog: Catalog,
+  layers: readonly LayerDefinition[],
+  isVisible: (layer: LayerDefinition) => boolean,
+): LayerSource[] {
+  const datasets = layers.map(
+    (layer) => catalog.datasets.find((dataset) => dataset.id === layer.dataset) ?? null,
+  );
+  const geometries = useQueries({
+    queries: layers.map((layer, i) => {
+      const dataset = datasets[i];
+      return dataset
+        ? { ...geometryQuery(adapter, dataset), enabled: isVisible(layer) }
+        : { queryKey: queryKeys.geometry(adapter, layer.dataset), queryFn: skipToken };
+    }),
+  });
+  const states = useQueries({
+    queries: layers.map((layer, i) => {
+      const dataset = datasets[i];
+      return dataset && dataset.stateCadenceS !== null
+        ? { ...liveStateQuery(adapter, dataset), enabled: isVisible(layer) }
+        : { queryKey: queryKeys.liveState(adapter, layer.dataset), queryFn: skipToken };
+    }),
+  });
+  return layers.map((layer, i) => {
+    const dataset = datasets[i] ?? null;
+    const state = dataset?.stateCadenceS != null ? (states[i] ?? null) : null;
+    return describeSource(layer, dataset, geometries[i] as Result<GeometryData>, state as Result<Fetched<LiveState>> | null);
+  });
+}

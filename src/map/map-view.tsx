@@ -1,0 +1,192 @@
+/**
+ * The map engine: one MapLibre map with one deck.gl overlay drawn interleaved in MapLibre's WebGL
+ * context. Created once per mount; data refreshes only replace deck.gl layers, so the camera never
+ * moves by itself and hover and selection survive every refresh.
+ */
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import { Map as MapLibreMap, type StyleSpecification } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { Basemap } from '../data/schemas';
+import { composeLayers, findFeature, hasAnimatedVisibleLayer } from './compose-layers';
+import { basemapLayers, basemapSources, emptyStyle } from './embedded-style';
+import type { Language, Translate } from './layer-contract';
+import type { LayerSource } from './layer-sources';
+import { MapTooltip } from './map-tooltip';
+import { setUpMapLibre } from './maplibre-setup';
+import { pickedFeature } from './picking';
+import { sameFeature, type FeatureRef, type LayerSetting } from './store';
+
+export type BasemapChoice = { kind: 'embedded'; data: Basemap | null } | { kind: 'style'; url: string };
+
+export interface MapViewProps {
+  basemap: BasemapChoice;
+  initialView: { center: readonly [number, number]; zoom: number };
+  sources: readonly LayerSource[];
+  settings: Record<string, LayerSetting>;
+  selection: FeatureRef | null;
+  language: Language;
+  translatorFor: (domain: string) => Translate;
+  onSelect: (feature: FeatureRef | null) => void;
+  onError: (message: string) => void;
+  label: string;
+}
+
+interface Hover extends FeatureRef {
+  x: number;
+  y: number;
+}
+
+/** Pulsing layers animate at this rate: smooth enough to catch the eye, cheap in software GL. */
+const ANIMATION_FRAME_MS = 66;
+
+declare global {
+  interface Window {
+    /** The live map, for diagnostics and browser tests. */
+    __cityopsMap?: MapLibreMap;
+  }
+}
+
+export function MapView(props: MapViewProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const overlayRef = useRef<MapLibreOverlay | null>(null);
+  const [mapReady, setMapReady] = useState(false);
+  const [zoom, setZoom] = useState(props.initialView.zoom);
+  const [hover, setHover] = useState<Hover | null>(null);
+  const latest = useRef(props);
+  useLayoutEffect(() => {
+    latest.current = props;
+  });
+
+  const styleUrl = props.basemap.kind === 'style' ? props.basemap.url : null;
+
+  // Create the map and the overlay once per mount (and per style URL, which only config changes).
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    setUpMapLibre();
+    let map: MapLibreMap;
+    try {
+      map = new MapLibreMap({
+        container,
+        style: styleUrl ?? (emptyStyle() as StyleSpecification),
+        center: [latest.current.initialView.center[0], latest.current.initialView.center[1]],
+        zoom: latest.current.initialView.zoom,
+        maxPitch: 70,
+        attributionControl: false,
+        canvasContextAttributes: { antialias: true, preserveDrawingBuffer: true },
+      });
+    } catch (error) {
+      latest.current.onError(error instanceof Error ? error.message : String(error));
+      return;
+    }
+    const overlay = new MapLibreOverlay({
+      interleaved: true,
+      layers: [],
+      onHover: (info) => {
+        const ref = pickedFeature(latest.current.sources.map((source) => source.layer), info);
+        setHover((previous) => {
+          if (!ref) return previous ? null : previous;
+          const next = { ...ref, x: info.x, y: info.y };
+          return previous && sameFeature(previous, next) && previous.x === next.x && previous.y === next.y
+            ? previous
+            : next;
+        });
+      },
+      onClick: (info) => {
+        latest.current.onSelect(pickedFeature(latest.current.sources.map((source) => source.layer), info));
+      },
+      getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
+      onError: (error) => latest.current.onError(error.message),
+    });
+    map.addControl(overlay);
+    map.on('zoomend', () => setZoom(map.getZoom()));
+    map.on('moveend', () => {
+      const center = map.getCenter();
+      container.dataset.center = `${center.lng.toFixed(6)},${center.lat.toFixed(6)}`;
+      container.dataset.zoom = map.getZoom().toFixed(4);
+    });
+    map.on('error', (event) => latest.current.onError(event.error?.message ?? 'map error'));
+    map.on('load', () => setMapReady(true));
+    mapRef.current = map;
+    overlayRef.current = overlay;
+    window.__cityopsMap = map;
+    return () => {
+      setMapReady(false);
+      overlay.finalize();
+      map.remove();
+      mapRef.current = null;
+      overlayRef.current = null;
+      if (window.__cityopsMap === map) delete window.__cityopsMap;
+    };
+  }, [styleUrl]);
+
+  // The embedded base map arrives after the map exists: add it under the deck.gl layers.
+  const embedded = props.basemap.kind === 'embedded' ? props.basemap.data : null;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !mapReady || !embedded) return;
+    for (const [id, source] of Object.entries(basemapSources(embedded))) {
+      if (!map.getSource(id)) map.addSource(id, source);
+    }
+    const firstCustom = map.getLayersOrder().find((id) => map.getLayer(id)?.type === 'custom');
+    for (const layer of basemapLayers()) {
+      if (!map.getLayer(layer.id)) map.addLayer(layer, firstCustom);
+    }
+  }, [embedded, mapReady]);
+
+  const buildLayers = useCallback(
+    (animationTime: number) =>
+      composeLayers({
+        sources: props.sources,
+        settings: props.settings,
+        language: props.language,
+        zoom,
+        selection: props.selection,
+        labels: embedded?.labels ?? [],
+        animationTime,
+      }),
+    [props.sources, props.settings, props.language, props.selection, zoom, embedded],
+  );
+
+  useEffect(() => {
+    overlayRef.current?.setProps({ layers: buildLayers(performance.now()) });
+  }, [buildLayers, mapReady]);
+
+  // Animated layers (pulsing alarms) re-render on a timer, outside React.
+  const animate = hasAnimatedVisibleLayer(props.sources, props.settings);
+  useEffect(() => {
+    if (!animate || !mapReady) return;
+    const timer = window.setInterval(() => {
+      overlayRef.current?.setProps({ layers: buildLayers(performance.now()) });
+    }, ANIMATION_FRAME_MS);
+    return () => window.clearInterval(timer);
+  }, [animate, buildLayers, mapReady]);
+
+  const hovered = hover ? findFeature(props.sources, hover) : null;
+  const description =
+    hovered && hovered.source.data
+      ? hovered.source.layer.describe({
+          feature: hovered.feature,
+          index: hovered.index,
+          state: hovered.source.data.state,
+          language: props.language,
+          t: props.translatorFor(hovered.source.layer.domain),
+        })
+      : null;
+
+  return (
+    <div className="map-view">
+      <div
+        ref={containerRef}
+        className="map-view__canvas"
+        data-testid="map"
+        data-ready={mapReady ? 'true' : 'false'}
+        role="region"
+        aria-label={props.label}
+      />
+      {description && hover ? <MapTooltip description={description} x={hover.x} y={hover.y} /> : null}
+    </div>
+  );
+}

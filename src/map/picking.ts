@@ -1,0 +1,28 @@
+/** Mapping deck.gl picks back to (layer definition, feature). */
+import type { PickingInfo } from '@deck.gl/core';
+import type { Feature } from '../data/schemas';
+import type { LayerDefinition } from './layer-contract';
+import type { FeatureRef } from './store';
+
+/** The definition that rendered a deck layer: its id is the definition id, or starts with it and '-'. */
+export function definitionOfDeckLayer(
+  layers: readonly LayerDefinition[],
+  deckLayerId: string,
+): LayerDefinition | null {
+  return layers.find((layer) => deckLayerId === layer.id || deckLayerId.startsWith(`${layer.id}-`)) ?? null;
+}
+
+function isFeature(value: unknown): value is Feature {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { type?: unknown }).type === 'Feature' &&
+    typeof (value as { id?: unknown }).id === 'string'
+  );
+}
+
+export function pickedFeature(layers: readonly LayerDefinition[], info: PickingInfo): FeatureRef | null {
+  if (!info.picked || !info.layer || !isFeature(info.object)) return null;
+  const layer = definitionOfDeckLayer(layers, info.layer.id);
+  return layer ? { layerId: layer.id, featureId: info.object.id } : null;
+}

@@ -1,0 +1,35 @@
+import type { StateCreator } from 'zustand';
+import type { LayerDefinition } from '../layer-contract';
+
+export interface LayerSetting {
+  visible: boolean;
+  opacity: number;
+}
+
+export interface LayerSettingsSlice {
+  /** Only what the user changed; everything else falls back to the layer's defaults. */
+  layerSettings: Record<string, LayerSetting>;
+  setLayersVisible: (layers: readonly LayerDefinition[], visible: boolean) => void;
+  setLayerOpacity: (layer: LayerDefinition, opacity: number) => void;
+}
+
+export function layerSetting(settings: Record<string, LayerSetting>, layer: LayerDefinition): LayerSetting {
+  return settings[layer.id] ?? { visible: layer.defaultVisible, opacity: layer.defaultOpacity };
+}
+
+export const createLayerSettingsSlice: StateCreator<LayerSettingsSlice, [], [], LayerSettingsSlice> = (set) => ({
+  layerSettings: {},
+  setLayersVisible: (layers, visible) =>
+    set((state) => {
+      const next = { ...state.layerSettings };
+      for (const layer of layers) next[layer.id] = { ...layerSetting(state.layerSettings, layer), visible };
+      return { layerSettings: next };
+    }),
+  setLayerOpacity: (layer, opacity) =>
+    set((state) => ({
+      layerSettings: {
+        ...state.layerSettings,
+        [layer.id]: { ...layerSetting(state.layerSettings, layer), opacity: Math.max(0, Math.min(1, opacity)) },
+      },
+    })),
+});

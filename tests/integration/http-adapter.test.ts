@@ -1,0 +1,162 @@
+/**
+ * The http adapter against msw/node: the happy path, and every way a source can fail or lie.
+ * Each failure must become one AdapterError of the right kind, never a crash or garbage data.
+ */
+import { http, HttpResponse, delay } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { AdapterError } from '../../src/data/errors';
+import { createHttpAdapter } from '../../src/data/http-adapter';
+
+const BASE = 'http://source.test/api/v1';
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+const adapter = createHttpAdapter({ baseUrl: `${BASE}/`, timeoutMs: 1_000, now: () => 1_000 });
+
+const road = (id: string, name: unknown, coordinates: unknown) => ({
+  type: 'Feature',
+  id,
+  geometry: { type: 'LineString', coordinates },
+  properties: { name, roadClass: 'arterial' },
+});
+
+const goodState = {
+  dataset: 'traffic.roads',
+  observedAt: '2026-01-15T08:30:00+08:00',
+  cadenceS: 10,
+  ids: ['a', 'b'],
+  columns: { speedKmh: [40, null] },
+};
+
+function serve(path: string, resolver: Parameters<typeof http.get>[1]) {
+  server.use(http.get(`${BASE}${path}`, resolver));
+}
+
+async function failure(promise: Promise<unknown>): Promise<AdapterError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AdapterError);
+  return error as AdapterError;
+}
+
+describe('http adapter: valid responses', () => {
+  it('reads geometry, coercing numeric ids to strings, and passes the bbox', async () => {
+    let seenBbox: string | null = null;
+    serve('/datasets/traffic.roads/features', ({ request }) => {
+      seenBbox = new URL(request.url).searchParams.get('bbox');
+      return HttpResponse.json({
+        type: 'FeatureCollection',
+        features: [road('a', { zh: '人民路', en: 'Renmin Rd' }, [[121.4, 31.2], [121.41, 31.21]]), { ...road('x', 'Main', [[121.4, 31.2], [121.5, 31.3]]), id: 7 }],
+      });
+    });
+    const result = await adapter.getGeometry('traffic.roads', { bbox: [121, 31, 122, 32] });
+    expect(seenBbox).toBe('121,31,122,32');
+    expect(result.fetchedAt).toBe(1_000);
+    expect(result.data.features.map((f) => f.id)).toEqual(['a', '7']);
+  });
+
+  it('reads live state columns with nulls for missing readings', async () => {
+    serve('/datasets/traffic.roads/state', () => HttpResponse.json(goodState));
+    const result = await adapter.getLiveState('traffic.roads');
+    expect(result.data.columns.speedKmh).toEqual([40, null]);
+  });
+
+  it('keeps HTML in names as plain text (it is data, not markup)', async () => {
+    const name = { zh: '<img src=x onerror=alert(1)>', en: '<script>alert(1)</script>' };
+    serve('/datasets/traffic.roads/features', () =>
+      HttpResponse.json({ type: 'FeatureCollection', features: [road('a', name, [[121.4, 31.2], [121.41, 31.21]])] }),
+    );
+    const result = await adapter.getGeometry('traffic.roads');
+    expect(result.data.features[0]?.properties.name).toEqual(name);
+  });
+});
+
+describe('http adapter: bad input becomes a typed error', () => {
+  it('HTTP 500 → kind http with the status and the source message', async () => {
+    serve('/datasets/fire.hydrants/state', () =>
+      HttpResponse.json({ error: { code: 'internal', message: 'database down' } }, { status: 500 }),
+    );
+    const error = await failure(adapter.getLiveState('fire.hydrants'));
+    expect(error.kind).toBe('http');
+    expect(error.status).toBe(500);
+    expect(error.resource).toBe('fire.hydrants');
+    expect(error.message).toContain('database down');
+  });
+
+  it('a source that never answers → kind timeout', async () => {
+    serve('/catalog', async () => {
+      await delay('infinite');
+      return HttpResponse.json({});
+    });
+    const error = await failure(adapter.getCatalog());
+    expect(error.kind).toBe('timeout');
+  });
+
+  it('the caller aborting → kind aborted, not a source failure', async () => {
+    serve('/catalog', async () => {
+      await delay('infinite');
+      return HttpResponse.json({});
+    });
+    const controller = new AbortController();
+    const pending = adapter.getCatalog({ signal: controller.signal });
+    controller.abort();
+    expect((await failure(pending)).kind).toBe('aborted');
+  });
+
+  it('unreachable source → kind network', async () => {
+    serve('/areas', () => HttpResponse.error());
+    expect((await failure(adapter.getAreas())).kind).toBe('network');
+  });
+
+  it('a body that is not JSON → kind invalid-response', async () => {
+    serve('/datasets/traffic.roads/state', () => new HttpResponse('<html>502 Bad Gateway</html>', { status: 200 }));
+    expect((await failure(adapter.getLiveState('traffic.roads'))).kind).toBe('invalid-response');
+  });
+
+  const hostileCases: Array<[string, unknown]> = [
+    ['wrong types', { ...goodState, ids: 'a,b' }],
+    ['NaN as a string', { ...goodState, columns: { speedKmh: ['NaN', 3] } }],
+    ['column length mismatch', { ...goodState, columns: { speedKmh: [1] } }],
+    ['not a date', { ...goodState, observedAt: 'yesterday' }],
+  ];
+  it.each(hostileCases)('live state with %s → invalid-response naming where', async (_name, body) => {
+    serve('/datasets/traffic.roads/state', () => HttpResponse.json(body));
+    const error = await failure(adapter.getLiveState('traffic.roads'));
+    expect(error.kind).toBe('invalid-response');
+    expect(error.message).toMatch(/invalid data: .+ at /);
+  });
+
+  const hostileGeometry: Array<[string, unknown]> = [
+    ['coordinates out of range', [road('a', 'x', [[500, 31], [121, 31]])]],
+    ['a megabyte-long name', [road('a', { zh: 'x'.repeat(1_000_000), en: 'x' }, [[121, 31], [121.1, 31]])]],
+    ['a point as coordinates', [road('a', 'x', [121, 31])]],
+  ];
+  it.each(hostileGeometry)('geometry with %s → invalid-response', async (_name, features) => {
+    serve('/datasets/traffic.roads/features', () => HttpResponse.json({ type: 'FeatureCollection', features }));
+    const error = await failure(adapter.getGeometry('traffic.roads'));
+    expect(error.kind).toBe('invalid-response');
+    expect(error.message.length).toBeLessThan(400);
+  });
+
+  it('infinite coordinates (1e999 in the body parses as Infinity) → invalid-response', async () => {
+    const feature = JSON.stringify(road('a', 'x', [[0, 31], [121, 31]])).replace('[0,31]', '[1e999,31]');
+    serve('/datasets/traffic.roads/features', () =>
+      new HttpResponse(`{"type":"FeatureCollection","features":[${feature}]}`, { headers: { 'Content-Type': 'application/json' } }),
+    );
+    expect((await failure(adapter.getGeometry('traffic.roads'))).kind).toBe('invalid-response');
+  });
+
+  it('a raw NaN token in the body (not JSON) → invalid-response', async () => {
+    serve('/datasets/traffic.roads/state', () =>
+      new HttpResponse('{"dataset":"traffic.roads","ids":["a"],"columns":{"speedKmh":[NaN]}}', {
+        headers: { 'Content-Type': 'application/json' },
+      }),
+    );
+    expect((await failure(adapter.getLiveState('traffic.roads'))).kind).toBe('invalid-response');
+  });
+});
