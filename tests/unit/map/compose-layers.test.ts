@@ -1,0 +1,63 @@
+import type { PickingInfo } from '@deck.gl/core';
+import { describe, expect, it } from 'vitest';
+import { composeLayers, findFeature } from '../../../src/map/compose-layers';
+import { defineDomain, defineLayer } from '../../../src/map/layer-contract';
+import type { LayerSource } from '../../../src/map/layer-sources';
+import { definitionOfDeckLayer, pickedFeature } from '../../../src/map/picking';
+import { fakeLayer, pointData } from './fake-layer';
+
+const live = { phase: 'live' as const, observedAt: 0, cadenceS: 10, error: null };
+const source: LayerSource = { layer: fakeLayer, dataset: null, data: pointData(['a', 'b']), status: live };
+const base = { sources: [source], settings: {}, language: 'en' as const, zoom: 14, selection: null, labels: [], animationTime: 0 };
+
+describe('composeLayers', () => {
+  it('draws domain layers, then the selection highlight, then labels on top', () => {
+    expect(composeLayers(base).map((layer) => layer.id)).toEqual(['test.points', 'selection-highlight', 'basemap-labels']);
+  });
+  it('keeps a hidden layer in the list with visible: false, at its opacity', () => {
+    const [layer] = composeLayers({ ...base, settings: { 'test.points': { visible: false, opacity: 0.4 } } });
+    expect(layer?.props.visible).toBe(false);
+    expect(layer?.props.opacity).toBe(0.4);
+  });
+  it('skips layers that have no data yet', () => {
+    expect(composeLayers({ ...base, sources: [{ ...source, data: null }] }).map((l) => l.id)).not.toContain('test.points');
+  });
+  it('highlights the selected feature only while its layer is visible', () => {
+    const selection = { layerId: 'test.points', featureId: 'b' };
+    const highlight = (settings = {}) =>
+      composeLayers({ ...base, selection, settings }).find((layer) => layer.id === 'selection-highlight');
+    expect(highlight()?.props.visible).toBe(true);
+    expect(highlight({ 'test.points': { visible: false, opacity: 1 } })?.props.visible).toBe(false);
+  });
+  it('finds a selected feature by id, and nothing for a vanished one', () => {
+    expect(findFeature([source], { layerId: 'test.points', featureId: 'b' })?.index).toBe(1);
+    expect(findFeature([source], { layerId: 'test.points', featureId: 'gone' })).toBeNull();
+  });
+});
+
+describe('picking', () => {
+  const other = defineLayer({ ...fakeLayer, id: 'test.points-extra', dataset: 'x' });
+  it('maps a deck layer id (and its sublayer ids) back to its definition', () => {
+    expect(definitionOfDeckLayer([fakeLayer, other], 'test.points-arrows')?.id).toBe('test.points');
+    expect(definitionOfDeckLayer([fakeLayer], 'basemap-labels')).toBeNull();
+  });
+  it('returns the feature reference of a picked feature, nothing otherwise', () => {
+    const [layer] = composeLayers(base);
+    const info = { picked: true, layer, object: pointData(['a']).geometry.features[0] } as unknown as PickingInfo;
+    expect(pickedFeature([fakeLayer], info)).toEqual({ layerId: 'test.points', featureId: 'a' });
+    expect(pickedFeature([fakeLayer], { ...info, picked: false })).toBeNull();
+    expect(pickedFeature([fakeLayer], { ...info, object: { id: 1 } } as PickingInfo)).toBeNull();
+  });
+});
+
+describe('layer contract', () => {
+  it('rejects ids that do not follow <domain>.<name>', () => {
+    expect(() => defineLayer({ ...fakeLayer, id: 'points' })).toThrow(/<domain>\.<name>/);
+    expect(() => defineLayer({ ...fakeLayer, id: 'other.points' })).toThrow();
+  });
+  it('rejects a domain holding another domain’s layer', () => {
+    expect(() => defineDomain({ id: 'other', titleKey: 't', layers: [fakeLayer], messages: { 'zh-CN': {}, en: {} } })).toThrow(
+      /does not belong/,
+    );
+  });
+});

@@ -1,0 +1,35 @@
+/** A minimal layer definition for testing the engine without any real domain. */
+import { ScatterplotLayer } from '@deck.gl/layers';
+import { indexFeatures } from '../../../src/data/live-state';
+import type { Feature } from '../../../src/data/schemas';
+import { defineLayer, type LayerData } from '../../../src/map/layer-contract';
+
+export const fakeLayer = defineLayer({
+  id: 'test.points',
+  domain: 'test',
+  titleKey: 'points',
+  dataset: 'test.points',
+  defaultVisible: true,
+  legend: [],
+  render: (data, context) => [
+    new ScatterplotLayer<Feature>({
+      id: 'test.points',
+      data: data.geometry.features,
+      visible: context.visible,
+      opacity: context.opacity,
+      pickable: true,
+      getPosition: (feature) => (feature.geometry.type === 'Point' ? [feature.geometry.coordinates[0], feature.geometry.coordinates[1]] : [0, 0]),
+    }),
+  ],
+  describe: ({ feature }) => ({ title: feature.id, primary: { label: 'v', value: '1' }, rows: [] }),
+});
+
+export function pointData(ids: readonly string[]): LayerData {
+  return {
+    geometry: indexFeatures({
+      type: 'FeatureCollection',
+      features: ids.map((id) => ({ type: 'Feature', id, geometry: { type: 'Point', coordinates: [121, 31] }, properties: {} })),
+    }),
+    state: null,
+  };
+}
