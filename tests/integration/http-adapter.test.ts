@@ -118,7 +118,7 @@ describe('http adapter: bad input becomes a typed error', () => {
     expect((await failure(adapter.getLiveState('traffic.roads'))).kind).toBe('invalid-response');
   });
 
-  const hostileCases: Array<[string, unknown]> = [
+  const hostileCases: Array<[string, Record<string, unknown>]> = [
     ['wrong types', { ...goodState, ids: 'a,b' }],
     ['NaN as a string', { ...goodState, columns: { speedKmh: ['NaN', 3] } }],
     ['column length mismatch', { ...goodState, columns: { speedKmh: [1] } }],

@@ -11,11 +11,11 @@ export function LayerStatusLine({ status, visible, now }: { status: LayerStatus;
   if (status.phase === 'unavailable') text = t('status.notInCatalog');
   else if (status.phase === 'error')
     text = `${age ? t('status.errorKeptData', { message: status.error ?? '', age }) : t('status.error', { message: status.error ?? '' })} · ${t('status.retrying')}`;
-  else if (!visible && status.phase === 'loading') text = t('status.hidden');
+  else if (!visible) text = t('status.hidden');
   else if (status.phase === 'loading') text = t('status.loading');
   else if (stale) text = t('status.stale', { age: age ?? '' });
   else text = t('status.live', { age: age ?? '' });
-  const tone = status.phase === 'error' ? 'error' : stale ? 'stale' : status.phase;
+  const tone = !visible ? 'hidden' : status.phase === 'error' ? 'error' : stale ? 'stale' : status.phase;
   return (
     <div className={`layer-status layer-status--${tone}`} data-testid="layer-status" data-phase={status.phase} data-stale={stale}>
       {text}

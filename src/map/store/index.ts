@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
-import { createLayerSettingsSlice, type LayerSettingsSlice } from './layer-settings-slice';
+import { createLayerSettingsSlice, readLayerSettings, type LayerSettingsSlice } from './layer-settings-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 
 export type UiState = LayerSettingsSlice & SelectionSlice;
@@ -20,6 +20,8 @@ export function createUiStore() {
         version: 1,
         storage: createJSONStorage(() => localStorage),
         partialize: (state) => ({ layerSettings: state.layerSettings }),
+        // Whatever is in storage (an older version, a hand edit) is checked before it is used.
+        merge: (persisted, current) => ({ ...current, layerSettings: readLayerSettings(persisted) }),
       },
     ),
   );

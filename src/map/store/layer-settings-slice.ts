@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { StateCreator } from 'zustand';
 import type { LayerDefinition } from '../layer-contract';
 
@@ -33,3 +34,13 @@ export const createLayerSettingsSlice: StateCreator<LayerSettingsSlice, [], [], 
       },
     })),
 });
+
+const storedSettingsSchema = z.object({
+  layerSettings: z.record(z.string(), z.object({ visible: z.boolean(), opacity: z.number().min(0).max(1) })),
+});
+
+/** Layer settings from storage, or none when what is stored is not valid. */
+export function readLayerSettings(stored: unknown): Record<string, LayerSetting> {
+  const parsed = storedSettingsSchema.safeParse(stored);
+  return parsed.success ? parsed.data.layerSettings : {};
+}

@@ -61,3 +61,13 @@ describe('layer contract', () => {
     );
   });
 });
+
+describe('stored layer settings', () => {
+  it('are used when valid and dropped when not', async () => {
+    const { readLayerSettings } = await import('../../../src/map/store/layer-settings-slice');
+    const valid = { layerSettings: { 'a.b': { visible: false, opacity: 0.5 } } };
+    expect(readLayerSettings(valid)).toEqual(valid.layerSettings);
+    expect(readLayerSettings({ layerSettings: { 'a.b': { visible: 'no' } } })).toEqual({});
+    expect(readLayerSettings('garbage')).toEqual({});
+  });
+});
