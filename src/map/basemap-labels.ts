@@ -2,6 +2,7 @@
  * Labels of the embedded base map, drawn with deck.gl's TextLayer (a canvas font atlas built from
  * the label text itself), so Chinese and Latin labels render offline without a glyph server.
  */
+import { DRAW_ON_TOP } from './draw-on-top';
 import { TextLayer } from '@deck.gl/layers';
 import type { BasemapLabel } from '../data/schemas';
 import { basemapColors, fonts } from '../ui/theme';
@@ -37,6 +38,7 @@ export function basemapLabelsLayer(labels: readonly BasemapLabel[], language: La
     billboard: true,
     sizeUnits: 'pixels',
     pickable: false,
+    parameters: DRAW_ON_TOP,
     updateTriggers: { getText: language, getColor: Math.floor(zoom * 2) },
   });
 }

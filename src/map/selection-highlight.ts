@@ -1,4 +1,5 @@
 /** The engine's own highlight of the selected feature: drawn on top, the same for every domain. */
+import { DRAW_ON_TOP } from './draw-on-top';
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { Feature } from '../data/schemas';
 import { highlightColor } from '../ui/theme';
@@ -20,5 +21,6 @@ export function selectionHighlightLayer(feature: Feature | null) {
     getPointRadius: 14,
     pointRadiusUnits: 'pixels',
     pickable: false,
+    parameters: DRAW_ON_TOP,
   });
 }

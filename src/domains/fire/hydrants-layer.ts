@@ -1,0 +1,94 @@
+/**
+ * `fire.hydrants`: in service a filled disc, out of service a hollow ring in the warning colour
+ * (different in colour and in shape), no reading a grey disc.
+ */
+import type { AccessorContext, Layer } from '@deck.gl/core';
+import { ScatterplotLayer } from '@deck.gl/layers';
+import { stateValue, type StateTable } from '../../data/live-state';
+import {
+  defineLayer,
+  type LayerData,
+  type LegendEntry,
+  type RenderContext,
+} from '../../map/layer-contract';
+import type { Feature } from '../../data/schemas';
+import { basemapColors, hoverColor, statusColors, type Rgba } from '../../ui/theme';
+import { pointPosition } from './geometry';
+import { hydrantService, type HydrantService } from './hydrant-status';
+import { describeHydrant } from './hydrants-describe';
+
+export const HYDRANTS_LAYER_ID = 'fire.hydrants';
+
+export const HYDRANT_RADIUS_PIXELS = 5;
+
+export interface HydrantStyle {
+  readonly fill: Rgba;
+  readonly line: Rgba;
+  readonly lineWidth: number;
+}
+
+export const HYDRANT_STYLE: Readonly<Record<HydrantService, HydrantStyle>> = {
+  inService: { fill: statusColors.normal, line: basemapColors.labelHalo, lineWidth: 1 },
+  outOfService: { fill: basemapColors.labelHalo, line: statusColors.warning, lineWidth: 2.5 },
+  noReading: { fill: statusColors.unknown, line: basemapColors.labelHalo, lineWidth: 1 },
+};
+
+const HIGHLIGHT_COLOR = [...hoverColor];
+
+export function hydrantStyle(state: StateTable | null, index: number): HydrantStyle {
+  return HYDRANT_STYLE[hydrantService(stateValue(state, 'inService', index))];
+}
+
+export function renderHydrants(data: LayerData, context: RenderContext): Layer[] {
+  const { state } = data;
+  const version = state?.version ?? null;
+  const fill = (_feature: Feature, { index }: AccessorContext<Feature>): Rgba =>
+    hydrantStyle(state, index).fill;
+  const line = (_feature: Feature, { index }: AccessorContext<Feature>): Rgba =>
+    hydrantStyle(state, index).line;
+  const lineWidth = (_feature: Feature, { index }: AccessorContext<Feature>): number =>
+    hydrantStyle(state, index).lineWidth;
+
+  return [
+    new ScatterplotLayer<Feature>({
+      id: HYDRANTS_LAYER_ID,
+      data: data.geometry.features,
+      getPosition: pointPosition,
+      getRadius: HYDRANT_RADIUS_PIXELS,
+      radiusUnits: 'pixels',
+      filled: true,
+      stroked: true,
+      getFillColor: fill,
+      getLineColor: line,
+      getLineWidth: lineWidth,
+      lineWidthUnits: 'pixels',
+      pickable: true,
+      autoHighlight: true,
+      highlightColor: HIGHLIGHT_COLOR,
+      opacity: context.opacity,
+      visible: context.visible,
+      updateTriggers: { getFillColor: version, getLineColor: version, getLineWidth: version },
+    }),
+  ];
+}
+
+export const HYDRANTS_LEGEND: readonly LegendEntry[] = [
+  { labelKey: 'legend.hydrants.inService', color: HYDRANT_STYLE.inService.fill, shape: 'circle' },
+  {
+    labelKey: 'legend.hydrants.outOfService',
+    color: HYDRANT_STYLE.outOfService.line,
+    shape: 'ring',
+  },
+  { labelKey: 'legend.hydrants.noReading', color: HYDRANT_STYLE.noReading.fill, shape: 'circle' },
+];
+
+export const hydrantsLayer = defineLayer({
+  id: HYDRANTS_LAYER_ID,
+  domain: 'fire',
+  titleKey: 'layers.hydrants',
+  dataset: 'fire.hydrants',
+  defaultVisible: true,
+  legend: HYDRANTS_LEGEND,
+  render: renderHydrants,
+  describe: describeHydrant,
+});

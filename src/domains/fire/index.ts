@@ -1,0 +1,13 @@
+/** Fire safety: stations and their readiness, hydrants, and active alarms and incidents. */
+import { defineDomain } from '../../map/layer-contract';
+import { alarmsLayer } from './alarms-layer';
+import { hydrantsLayer } from './hydrants-layer';
+import { fireMessages } from './messages';
+import { stationsLayer } from './stations-layer';
+
+export const fireDomain = defineDomain({
+  id: 'fire',
+  titleKey: 'title',
+  layers: [stationsLayer, hydrantsLayer, alarmsLayer],
+  messages: fireMessages,
+});

@@ -1,0 +1,101 @@
+/** The fire domain's texts (i18n namespace `fire`). Both languages have the same keys. */
+import type { DomainMessages } from '../../map/layer-contract';
+
+export const fireMessages = {
+  'zh-CN': {
+    title: '消防安全',
+    layers: { stations: '消防站', hydrants: '消火栓', alarms: '火警' },
+    readiness: { ready: '有车可出动', allOut: '车辆全部出动', noReading: '无读数' },
+    service: { inService: '在用', outOfService: '停用', noReading: '无读数' },
+    alarmStatus: { alarm: '报警（待确认）', incident: '火警（已确认）' },
+    alarmKind: { detector: '探测器报警', fire: '火情报告' },
+    severity: { '1': '低', '2': '中', '3': '高' },
+    legend: {
+      stations: {
+        ready: '消防站（★）：有车可出动',
+        allOut: '消防站（★）：车辆全部出动',
+        noReading: '消防站（★）：无读数',
+      },
+      hydrants: {
+        inService: '消火栓在用（实心圆点）',
+        outOfService: '消火栓停用（空心圆环）',
+        noReading: '消火栓无读数（灰色圆点）',
+      },
+      alarms: {
+        incident: '已确认火警：白边、带“!”、双重脉冲环',
+        alarm: '探测器报警（待确认）：单个脉冲环',
+        severityHigh: '严重程度中/高（越严重圆点越大）',
+        severityLow: '严重程度低（小圆点）',
+      },
+    },
+    detail: {
+      readiness: '出动能力',
+      availableUnits: '可出动车辆',
+      units: '配属车辆',
+      phone: '电话',
+      service: '状态',
+      flow: '额定流量',
+      alarm: '警情',
+      alarmStatus: '状态',
+      severity: '严重程度',
+      alarmKind: '来源',
+      startedAt: '发生时间',
+      address: '地址',
+    },
+    primary: {
+      available: '{{available}} / {{units}} 辆',
+      availableOnly: '{{available}} 辆',
+      alarm: '{{status}} · 严重程度{{severity}}',
+    },
+    unit: { lpm: '{{value}} 升/分钟' },
+    value: { noReading: '无读数', missing: '未登记' },
+  },
+  en: {
+    title: 'Fire safety',
+    layers: { stations: 'Fire stations', hydrants: 'Hydrants', alarms: 'Fire alarms' },
+    readiness: { ready: 'Units available', allOut: 'All units out', noReading: 'No reading' },
+    service: { inService: 'In service', outOfService: 'Out of service', noReading: 'No reading' },
+    alarmStatus: { alarm: 'Alarm (unconfirmed)', incident: 'Confirmed fire' },
+    alarmKind: { detector: 'Automatic detector', fire: 'Fire report' },
+    severity: { '1': 'low', '2': 'medium', '3': 'high' },
+    legend: {
+      stations: {
+        ready: 'Fire station (★): units available',
+        allOut: 'Fire station (★): all units out',
+        noReading: 'Fire station (★): no reading',
+      },
+      hydrants: {
+        inService: 'Hydrant in service (filled dot)',
+        outOfService: 'Hydrant out of service (hollow ring)',
+        noReading: 'Hydrant, no reading (grey dot)',
+      },
+      alarms: {
+        incident: 'Confirmed fire: white outline, "!", double pulsing ring',
+        alarm: 'Detector alarm (unconfirmed): single pulsing ring',
+        severityHigh: 'Severity medium or high (larger dot = more severe)',
+        severityLow: 'Severity low (small dot)',
+      },
+    },
+    detail: {
+      readiness: 'Readiness',
+      availableUnits: 'Available units',
+      units: 'Units based here',
+      phone: 'Phone',
+      service: 'Status',
+      flow: 'Rated flow',
+      alarm: 'Alarm',
+      alarmStatus: 'Status',
+      severity: 'Severity',
+      alarmKind: 'Source',
+      startedAt: 'Started',
+      address: 'Address',
+    },
+    primary: {
+      available: '{{available}} of {{units}} units',
+      availableOnly: '{{available}} units',
+      alarm: '{{status}} · {{severity}} severity',
+    },
+    unit: { lpm: '{{value}} L/min' },
+    value: { noReading: 'No reading', missing: 'Not recorded' },
+  },
+} as const satisfies DomainMessages;

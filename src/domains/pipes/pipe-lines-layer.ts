@@ -1,0 +1,96 @@
+/**
+ * `pipes.water`, `pipes.drainage`, `pipes.gas`: one line layer per network, coloured by status,
+ * styled by network, with pipes in warning or alarm drawn wider.
+ */
+import type { AccessorContext, Layer } from '@deck.gl/core';
+import { PathStyleExtension } from '@deck.gl/extensions';
+import { PathLayer } from '@deck.gl/layers';
+import type { Feature } from '../../data/schemas';
+import {
+  defineLayer,
+  type LayerData,
+  type LayerDefinition,
+  type LegendEntry,
+  type RenderContext,
+} from '../../map/layer-contract';
+import { hoverColor, type Rgba } from '../../ui/theme';
+import { linePath } from './geometry';
+import {
+  NETWORK_LINE_STYLE,
+  PIPE_STATUS_COLORS,
+  STATUS_WIDTH_FACTOR,
+  type PipeNetwork,
+} from './networks';
+import { describePipe } from './pipe-describe';
+import { pipeStatus } from './pipe-status';
+
+const DASH_EXTENSION = new PathStyleExtension({ dash: true });
+const DASH_EXTENSIONS = [DASH_EXTENSION];
+const NO_EXTENSIONS: PathStyleExtension[] = [];
+const HIGHLIGHT_COLOR = [...hoverColor];
+
+export function pipeLayerId(network: PipeNetwork): string {
+  return `pipes.${network}`;
+}
+
+export function renderPipes(
+  network: PipeNetwork,
+  data: LayerData,
+  context: RenderContext,
+): Layer[] {
+  const { state } = data;
+  const style = NETWORK_LINE_STYLE[network];
+  const version = state?.version ?? null;
+  const color = (feature: Feature, { index }: AccessorContext<Feature>): Rgba =>
+    PIPE_STATUS_COLORS[pipeStatus(network, feature, state, index)];
+  const width = (feature: Feature, { index }: AccessorContext<Feature>): number =>
+    style.widthPixels * STATUS_WIDTH_FACTOR[pipeStatus(network, feature, state, index)];
+
+  return [
+    new PathLayer<Feature>({
+      id: pipeLayerId(network),
+      data: data.geometry.features,
+      getPath: linePath,
+      getColor: color,
+      getWidth: width,
+      widthUnits: 'pixels',
+      capRounded: style.dash === null,
+      jointRounded: true,
+      extensions: style.dash === null ? NO_EXTENSIONS : DASH_EXTENSIONS,
+      ...(style.dash === null ? {} : { getDashArray: style.dash }),
+      pickable: true,
+      autoHighlight: true,
+      highlightColor: HIGHLIGHT_COLOR,
+      opacity: context.opacity,
+      visible: context.visible,
+      updateTriggers: { getColor: version, getWidth: version },
+    }),
+  ];
+}
+
+export function pipeLegend(network: PipeNetwork): readonly LegendEntry[] {
+  return [
+    { labelKey: `legend.${network}.normal`, color: PIPE_STATUS_COLORS.normal, shape: 'line' },
+    { labelKey: `legend.${network}.warning`, color: PIPE_STATUS_COLORS.warning, shape: 'line' },
+    { labelKey: `legend.${network}.alarm`, color: PIPE_STATUS_COLORS.alarm, shape: 'line' },
+    { labelKey: `legend.${network}.unknown`, color: PIPE_STATUS_COLORS.unknown, shape: 'line' },
+    { labelKey: `legend.${network}.style`, color: PIPE_STATUS_COLORS.normal, shape: 'line' },
+  ];
+}
+
+export function pipeLineLayer(network: PipeNetwork): LayerDefinition {
+  return defineLayer({
+    id: pipeLayerId(network),
+    domain: 'pipes',
+    titleKey: `layers.${network}`,
+    dataset: pipeLayerId(network),
+    defaultVisible: true,
+    legend: pipeLegend(network),
+    render: (data, context) => renderPipes(network, data, context),
+    describe: (input) => describePipe(network, input),
+  });
+}
+
+export const waterPipesLayer = pipeLineLayer('water');
+export const drainagePipesLayer = pipeLineLayer('drainage');
+export const gasPipesLayer = pipeLineLayer('gas');

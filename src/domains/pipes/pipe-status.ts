@@ -1,0 +1,39 @@
+/** The live reading each pipe network is judged by, and the resulting status of one pipe. */
+import { stateValue, type StateTable } from '../../data/live-state';
+import type { Feature } from '../../data/schemas';
+import { stringProperty } from '../../map/feature-text';
+import type { StatusLevel } from '../../ui/theme';
+import type { PipeNetwork } from './networks';
+import { drainageStatus, gasPressureClass, gasStatus, waterStatus } from './thresholds';
+
+/** State column holding each network's reading. */
+export const PIPE_READING_COLUMN: Readonly<Record<PipeNetwork, string>> = {
+  water: 'pressureKpa',
+  drainage: 'fillRatio',
+  gas: 'pressureKpa',
+};
+
+export function pipeReading(
+  network: PipeNetwork,
+  state: StateTable | null,
+  index: number,
+): number | null {
+  return stateValue(state, PIPE_READING_COLUMN[network], index);
+}
+
+export function pipeStatus(
+  network: PipeNetwork,
+  feature: Feature,
+  state: StateTable | null,
+  index: number,
+): StatusLevel {
+  const reading = pipeReading(network, state, index);
+  switch (network) {
+    case 'water':
+      return waterStatus(reading);
+    case 'drainage':
+      return drainageStatus(reading);
+    case 'gas':
+      return gasStatus(reading, gasPressureClass(stringProperty(feature, 'pressureClass')));
+  }
+}

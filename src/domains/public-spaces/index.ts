@@ -1,0 +1,11 @@
+/** Public spaces: how full parks, plazas, transit hubs and venues are right now. */
+import { defineDomain } from '../../map/layer-contract';
+import { publicSpacesMessages } from './messages';
+import { spacesLayer } from './spaces-layer';
+
+export const publicSpacesDomain = defineDomain({
+  id: 'public-spaces',
+  titleKey: 'title',
+  layers: [spacesLayer],
+  messages: publicSpacesMessages,
+});

@@ -1,0 +1,66 @@
+/** The public-spaces domain's texts (i18n namespace `public-spaces`). Both languages have the same keys. */
+import type { DomainMessages } from '../../map/layer-contract';
+
+export const publicSpacesMessages = {
+  'zh-CN': {
+    title: '公共空间',
+    layers: { spaces: '公共空间客流' },
+    spaceKind: { park: '公园', plaza: '广场', transit: '交通枢纽', venue: '场馆' },
+    status: { normal: '正常', warning: '客流预警', alarm: '客流报警', unknown: '无读数' },
+    legend: {
+      low: '客流少（颜色随客流占容量比例连续变化）',
+      high: '客流接近预警线（接近 75%）',
+      warning: '客流预警（≥ 75%），边框加粗',
+      alarm: '客流报警（≥ 90%），边框更粗',
+      unknown: '无客流读数或未登记容量',
+      park: '边框绿色：公园',
+      plaza: '边框黄色：广场',
+      transit: '边框蓝色：交通枢纽',
+      venue: '边框紫色：场馆',
+    },
+    detail: {
+      status: '状态',
+      kind: '类型',
+      occupancy: '客流',
+      share: '占容量',
+      capacity: '容量',
+      area: '面积',
+    },
+    primary: '{{percent}}（{{people}}）· {{status}}',
+    unit: { people: '{{value}} 人', percent: '{{value}}%', m2: '{{value}} 平方米' },
+    value: { noReading: '无读数', missing: '未登记' },
+  },
+  en: {
+    title: 'Public spaces',
+    layers: { spaces: 'Public space crowding' },
+    spaceKind: { park: 'Park', plaza: 'Plaza', transit: 'Transit hub', venue: 'Venue' },
+    status: {
+      normal: 'Normal',
+      warning: 'Crowding warning',
+      alarm: 'Crowding alarm',
+      unknown: 'No reading',
+    },
+    legend: {
+      low: 'Few people (colour follows the share of capacity continuously)',
+      high: 'Nearing the warning level (close to 75%)',
+      warning: 'Crowding warning (≥ 75%), thicker outline',
+      alarm: 'Crowding alarm (≥ 90%), thickest outline',
+      unknown: 'No occupancy reading or capacity not recorded',
+      park: 'Green outline: park',
+      plaza: 'Yellow outline: plaza',
+      transit: 'Blue outline: transit hub',
+      venue: 'Purple outline: venue',
+    },
+    detail: {
+      status: 'Status',
+      kind: 'Kind',
+      occupancy: 'Occupancy',
+      share: 'Share of capacity',
+      capacity: 'Capacity',
+      area: 'Area',
+    },
+    primary: '{{percent}} ({{people}}) · {{status}}',
+    unit: { people: '{{value}} people', percent: '{{value}}%', m2: '{{value}} m²' },
+    value: { noReading: 'No reading', missing: 'Not recorded' },
+  },
+} as const satisfies DomainMessages;
