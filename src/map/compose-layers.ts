@@ -49,7 +49,8 @@ export function composeLayers(input: ComposeInput): Layer[] {
   const selected = findFeature(input.sources, input.selection);
   const selectedVisible = selected && layerSetting(input.settings, selected.source.layer).visible;
   layers.push(selectionHighlightLayer(selectedVisible ? selected.feature : null));
-  layers.push(basemapLabelsLayer(input.labels, input.language, input.zoom));
+  // An empty TextLayer still builds a (zero-size) font atlas, which WebGL rejects with a warning.
+  if (input.labels.length > 0) layers.push(basemapLabelsLayer(input.labels, input.language, input.zoom));
   return layers;
 }
 

@@ -31,7 +31,14 @@ export interface RenderContext {
   readonly animationTime: number;
 }
 
-export type LegendShape = 'line' | 'circle' | 'ring' | 'square' | 'arrow';
+export type LegendShape =
+  | 'line'
+  | 'dashed-line'
+  | 'dotted-line'
+  | 'circle'
+  | 'ring'
+  | 'square'
+  | 'arrow';
 
 export interface LegendEntry {
   /** Key in the domain namespace. */

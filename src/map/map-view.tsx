@@ -4,10 +4,10 @@
  * moves by itself and hover and selection survive every refresh.
  */
 import { MapLibreOverlay } from '@deck.gl/maplibre';
-import { Map as MapLibreMap, type StyleSpecification } from 'maplibre-gl';
+import { Map as MapLibreMap, type PaddingOptions, type StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { Basemap } from '../data/schemas';
+import type { Basemap, BBox } from '../data/schemas';
 import { composeLayers, findFeature, hasAnimatedVisibleLayer } from './compose-layers';
 import { basemapLayers, basemapSources, emptyStyle } from './embedded-style';
 import type { Language, Translate } from './layer-contract';
@@ -21,7 +21,10 @@ export type BasemapChoice = { kind: 'embedded'; data: Basemap | null } | { kind:
 
 export interface MapViewProps {
   basemap: BasemapChoice;
-  initialView: { center: readonly [number, number]; zoom: number };
+  /** The camera at start: the city's extent. Set once; data never moves the camera. */
+  initialBounds: BBox;
+  /** Room kept free around the city at start (panels floating over the map). */
+  fitPadding: PaddingOptions;
   sources: readonly LayerSource[];
   settings: Record<string, LayerSetting>;
   selection: FeatureRef | null;
@@ -52,7 +55,7 @@ export function MapView(props: MapViewProps) {
   const mapRef = useRef<MapLibreMap | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
   const [mapReady, setMapReady] = useState(false);
-  const [zoom, setZoom] = useState(props.initialView.zoom);
+  const [zoom, setZoom] = useState(0);
   const [hover, setHover] = useState<Hover | null>(null);
   const latest = useRef(props);
   useLayoutEffect(() => {
@@ -71,8 +74,8 @@ export function MapView(props: MapViewProps) {
       map = new MapLibreMap({
         container,
         style: styleUrl ?? (emptyStyle() as StyleSpecification),
-        center: [latest.current.initialView.center[0], latest.current.initialView.center[1]],
-        zoom: latest.current.initialView.zoom,
+        bounds: [...latest.current.initialBounds],
+        fitBoundsOptions: { padding: latest.current.fitPadding },
         maxPitch: 70,
         attributionControl: false,
         canvasContextAttributes: { antialias: true, preserveDrawingBuffer: true },
@@ -108,7 +111,10 @@ export function MapView(props: MapViewProps) {
       container.dataset.zoom = map.getZoom().toFixed(4);
     });
     map.on('error', (event) => latest.current.onError(event.error?.message ?? 'map error'));
-    map.on('load', () => setMapReady(true));
+    map.on('load', () => {
+      setZoom(map.getZoom());
+      setMapReady(true);
+    });
     mapRef.current = map;
     overlayRef.current = overlay;
     window.__cityopsMap = map;

@@ -19,6 +19,9 @@ import { DetailsPanel } from './details-panel';
 import { LayerPanel } from './layer-panel';
 import { TopBar } from './top-bar';
 
+/** The layer panel floats over the map's left edge: fit the city beside it. */
+const LAYER_PANEL_CLEARANCE = { top: 24, bottom: 24, left: 320, right: 24 };
+
 export interface ConsoleModeProps {
   adapter: DataAdapter;
   config: RuntimeConfig;
@@ -73,7 +76,8 @@ function ConsoleBody({ adapter, config, domains, catalog }: ConsoleModeProps & {
       <div className="console__map">
         <MapView
           basemap={basemapChoice}
-          initialView={{ center: [catalog.city.center[0], catalog.city.center[1]], zoom: catalog.city.zoom }}
+          initialBounds={catalog.city.bbox}
+          fitPadding={LAYER_PANEL_CLEARANCE}
           sources={sources}
           settings={settings}
           selection={selection}

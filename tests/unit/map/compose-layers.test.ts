@@ -8,11 +8,15 @@ import { fakeLayer, pointData } from './fake-layer';
 
 const live = { phase: 'live' as const, observedAt: 0, cadenceS: 10, error: null };
 const source: LayerSource = { layer: fakeLayer, dataset: null, data: pointData(['a', 'b']), status: live };
-const base = { sources: [source], settings: {}, language: 'en' as const, zoom: 14, selection: null, labels: [], animationTime: 0 };
+const label = { kind: 'district' as const, text: { zh: '东湖区', en: 'Donghu' }, position: [121, 31] as [number, number], rank: 0 };
+const base = { sources: [source], settings: {}, language: 'en' as const, zoom: 14, selection: null, labels: [label], animationTime: 0 };
 
 describe('composeLayers', () => {
   it('draws domain layers, then the selection highlight, then labels on top', () => {
     expect(composeLayers(base).map((layer) => layer.id)).toEqual(['test.points', 'selection-highlight', 'basemap-labels']);
+  });
+  it('adds no label layer before the base map has labels', () => {
+    expect(composeLayers({ ...base, labels: [] }).map((layer) => layer.id)).not.toContain('basemap-labels');
   });
   it('keeps a hidden layer in the list with visible: false, at its opacity', () => {
     const [layer] = composeLayers({ ...base, settings: { 'test.points': { visible: false, opacity: 0.4 } } });

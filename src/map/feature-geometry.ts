@@ -1,0 +1,51 @@
+/**
+ * Reading deck.gl positions, paths and polygons out of GeoJSON features. The feature's own
+ * coordinate arrays are returned, not copies: deck.gl reads the first two or three numbers of each
+ * position, which is what a validated GeoJSON position holds.
+ */
+import type { Position as DeckPosition } from '@deck.gl/core';
+import type { Feature, Position } from '../data/schemas';
+
+/** Shared by every feature without that shape; never written to. */
+const NO_POSITION: DeckPosition = [0, 0];
+const EMPTY_PATH: DeckPosition[] = [];
+const EMPTY_POLYGON: DeckPosition[][] = [];
+
+/** A Point's coordinates; other shapes fall back to [0, 0]. */
+export function pointPosition(feature: Feature): DeckPosition {
+  const { geometry } = feature;
+  return geometry.type === 'Point' ? (geometry.coordinates as unknown as DeckPosition) : NO_POSITION;
+}
+
+/** The vertices of a LineString (the first part of a MultiLineString); empty for other shapes. */
+export function linePath(feature: Feature): DeckPosition[] {
+  const { geometry } = feature;
+  if (geometry.type === 'LineString') return asDeckPath(geometry.coordinates);
+  if (geometry.type === 'MultiLineString') {
+    const first = geometry.coordinates[0];
+    return first ? asDeckPath(first) : EMPTY_PATH;
+  }
+  return EMPTY_PATH;
+}
+
+/**
+ * The rings (outer first, then holes) of a Polygon, or of the first part of a MultiPolygon;
+ * other shapes have no rings.
+ */
+export function polygonRings(feature: Feature): DeckPosition[][] {
+  const { geometry } = feature;
+  if (geometry.type === 'Polygon') return asDeckRings(geometry.coordinates);
+  if (geometry.type === 'MultiPolygon') {
+    const first = geometry.coordinates[0];
+    return first ? asDeckRings(first) : EMPTY_POLYGON;
+  }
+  return EMPTY_POLYGON;
+}
+
+function asDeckPath(path: Position[]): DeckPosition[] {
+  return path as unknown as DeckPosition[];
+}
+
+function asDeckRings(rings: Position[][]): DeckPosition[][] {
+  return rings as unknown as DeckPosition[][];
+}
