@@ -1,0 +1,11 @@
+/** The catalog: which city this is and which datasets it serves. */
+import type { Catalog } from '../../src/data/schemas';
+import type { CityModel } from '../city/generate-city';
+import { DATASETS } from '../datasets';
+
+export function buildCatalog(city: CityModel): Catalog {
+  return {
+    city: { id: city.id, name: city.name, center: city.origin, zoom: city.zoom, bbox: city.bbox },
+    datasets: [...DATASETS],
+  };
+}

@@ -1,0 +1,166 @@
+/**
+ * Fault injection of the demo backend: each kind of fault fails the way it says, for the
+ * features and the state of a dataset and for the catalog, areas and base map, and only there.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  areasSchema,
+  basemapSchema,
+  catalogSchema,
+  featureCollectionSchema,
+  liveStateSchema,
+} from '../../src/data/schemas';
+import { createFaults, FAULT_KINDS } from '../../mocks/faults';
+import { MARKUP } from '../../mocks/handlers/hostile-bodies';
+import { createMockServer } from '../../mocks/node';
+
+const BASE_URL = 'http://cityops.test/api/v1';
+const NOW = Date.parse('2026-01-15T08:30:00+08:00');
+
+const { server, faults } = createMockServer({
+  baseUrl: BASE_URL,
+  seed: 42,
+  scale: 'town',
+  now: () => NOW,
+});
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => faults.clearAll());
+afterAll(() => server.close());
+
+const get = (path: string, init?: RequestInit): Promise<Response> =>
+  fetch(`${BASE_URL}${path}`, init);
+
+/** Every resource path a fault can target, with the schema its real answer satisfies. */
+const TARGETS = [
+  { target: 'catalog', path: '/catalog', schema: catalogSchema },
+  { target: 'areas', path: '/areas', schema: areasSchema },
+  { target: 'basemap', path: '/basemap', schema: basemapSchema },
+  {
+    target: 'fire.hydrants',
+    path: '/datasets/fire.hydrants/features',
+    schema: featureCollectionSchema,
+  },
+  { target: 'fire.hydrants', path: '/datasets/fire.hydrants/state', schema: liveStateSchema },
+] as const;
+
+describe('fault injection', () => {
+  it.each(TARGETS)(
+    '500 on $target: $path answers HTTP 500 with an error body',
+    async ({ target, path }) => {
+      faults.set(target, '500');
+      const response = await get(path);
+      expect(response.status).toBe(500);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(await response.json()).toEqual({
+        error: { code: 'internal', message: expect.any(String) },
+      });
+    },
+  );
+
+  it.each(TARGETS)(
+    'garbage on $target: $path answers 200 with a body that is not JSON',
+    async ({ target, path }) => {
+      faults.set(target, 'garbage');
+      const response = await get(path);
+      expect(response.status).toBe(200);
+      await expect(response.json()).rejects.toThrow(SyntaxError);
+    },
+  );
+
+  it.each(TARGETS)(
+    'hostile on $target: $path answers 200 with JSON the schemas reject',
+    async ({ target, path, schema }) => {
+      faults.set(target, 'hostile');
+      const response = await get(path);
+      expect(response.status).toBe(200);
+      const text = await response.text();
+      expect(text.length).toBeGreaterThan(1024 * 1024);
+      expect(text).toContain(MARKUP);
+      expect(text).toContain('1e999');
+      expect(text).toContain('"NaN"');
+      const body: unknown = JSON.parse(text);
+      expect(hasNonFiniteNumber(body)).toBe(true);
+      expect(schema.safeParse(body).success).toBe(false);
+    },
+  );
+
+  it.each(TARGETS)(
+    'offline on $target: $path fails with a network error',
+    async ({ target, path }) => {
+      faults.set(target, 'offline');
+      await expect(get(path)).rejects.toThrow(TypeError);
+    },
+  );
+
+  it.each(TARGETS)(
+    'timeout on $target: $path never answers until the request is aborted',
+    async ({ target, path }) => {
+      faults.set(target, 'timeout');
+      const controller = new AbortController();
+      const started = Date.now();
+      const request = get(path, { signal: controller.signal });
+      const settled = await Promise.race([
+        request.then(
+          () => 'answered',
+          () => 'failed',
+        ),
+        delay(300).then(() => 'pending'),
+      ]);
+      expect(settled).toBe('pending');
+      controller.abort();
+      await expect(request).rejects.toMatchObject({ name: 'AbortError' });
+      expect(Date.now() - started).toBeLessThan(5_000);
+    },
+  );
+
+  it('fails only the resource it is set on, and stops when cleared', async () => {
+    faults.set('fire.hydrants', '500');
+    expect((await get('/datasets/fire.hydrants/state')).status).toBe(500);
+    expect((await get('/datasets/fire.stations/state')).status).toBe(200);
+    expect((await get('/catalog')).status).toBe(200);
+    faults.clear('fire.hydrants');
+    expect((await get('/datasets/fire.hydrants/state')).status).toBe(200);
+  });
+
+  it('sets faults from a spec string and clears them all', async () => {
+    faults.parse('fire.hydrants:500, traffic.roads:garbage,catalog:offline');
+    expect(faults.entries()).toEqual([
+      ['fire.hydrants', '500'],
+      ['traffic.roads', 'garbage'],
+      ['catalog', 'offline'],
+    ]);
+    expect((await get('/datasets/fire.hydrants/features')).status).toBe(500);
+    await expect((await get('/datasets/traffic.roads/state')).json()).rejects.toThrow(SyntaxError);
+    await expect(get('/catalog')).rejects.toThrow(TypeError);
+    faults.clearAll();
+    expect(faults.entries()).toEqual([]);
+    expect((await get('/catalog')).status).toBe(200);
+  });
+});
+
+describe('createFaults', () => {
+  it('knows every documented fault kind', () => {
+    expect([...FAULT_KINDS].sort()).toEqual(['500', 'garbage', 'hostile', 'offline', 'timeout']);
+  });
+
+  it('takes an initial spec and rejects malformed ones', () => {
+    expect(createFaults('basemap:timeout').get('basemap')).toBe('timeout');
+    expect(createFaults('').entries()).toEqual([]);
+    expect(() => createFaults('fire.hydrants')).toThrow(/bad fault/);
+    expect(() => createFaults('fire.hydrants:explode')).toThrow(/bad fault/);
+    expect(() => createFaults(':500')).toThrow(/bad fault/);
+  });
+});
+
+/** Whether a parsed JSON value holds Infinity anywhere (1e999 in the text). */
+function hasNonFiniteNumber(value: unknown): boolean {
+  if (typeof value === 'number') return !Number.isFinite(value);
+  if (Array.isArray(value)) return value.some(hasNonFiniteNumber);
+  if (value && typeof value === 'object') return Object.values(value).some(hasNonFiniteNumber);
+  return false;
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
