@@ -14,7 +14,7 @@ const EMPTY_POLYGON: DeckPosition[][] = [];
 /** A Point's coordinates; other shapes fall back to [0, 0]. */
 export function pointPosition(feature: Feature): DeckPosition {
   const { geometry } = feature;
-  return geometry.type === 'Point' ? (geometry.coordinates as unknown as DeckPosition) : NO_POSITION;
+  return geometry.type === 'Point' ? asDeckPosition(geometry.coordinates) : NO_POSITION;
 }
 
 /** The vertices of a LineString (the first part of a MultiLineString); empty for other shapes. */
@@ -40,6 +40,10 @@ export function polygonRings(feature: Feature): DeckPosition[][] {
     return first ? asDeckRings(first) : EMPTY_POLYGON;
   }
   return EMPTY_POLYGON;
+}
+
+function asDeckPosition(position: Position): DeckPosition {
+  return position as unknown as DeckPosition;
 }
 
 function asDeckPath(path: Position[]): DeckPosition[] {

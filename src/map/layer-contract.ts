@@ -32,13 +32,7 @@ export interface RenderContext {
 }
 
 export type LegendShape =
-  | 'line'
-  | 'dashed-line'
-  | 'dotted-line'
-  | 'circle'
-  | 'ring'
-  | 'square'
-  | 'arrow';
+  'line' | 'dashed-line' | 'dotted-line' | 'circle' | 'ring' | 'square' | 'arrow';
 
 export interface LegendEntry {
   /** Key in the domain namespace. */

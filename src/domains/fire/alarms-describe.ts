@@ -2,7 +2,7 @@
 import { featureName, localized, stringProperty } from '../../map/feature-text';
 import type { DescribeInput, DescriptionRow, FeatureDescription } from '../../map/layer-contract';
 import { SEVERITY_STATUS, alarmKind, alarmSeverity, alarmStatus } from './alarm-style';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../../ui/format-number';
 
 export function describeAlarm({ feature, language, t }: DescribeInput): FeatureDescription {
   const severity = alarmSeverity(feature);

@@ -1,17 +1,21 @@
 /**
- * `fire.alarms`: active alarms and incidents, drawn so they cannot be missed. The pulse is driven
- * by uniforms only (`radiusScale` and `opacity`), so an animation frame recomputes no attribute.
+ * `fire.alarms`: active alarms and incidents, drawn so they cannot be missed: on top of everything,
+ * buildings included. The pulse is driven by uniforms only (`radiusScale` and `opacity`), so an
+ * animation frame recomputes no attribute.
  */
 import type { Layer } from '@deck.gl/core';
 import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Feature } from '../../data/schemas';
+import { DRAW_ON_TOP } from '../../map/draw-on-top';
+import { pointPosition } from '../../map/feature-geometry';
 import {
   defineLayer,
   type LayerData,
   type LegendEntry,
   type RenderContext,
 } from '../../map/layer-contract';
-import { fonts, hoverColor, type Rgba } from '../../ui/theme';
+import { pickedLayerProps, textLayerProps } from '../../map/layer-props';
+import type { Rgba } from '../../ui/theme';
 import {
   ALARM_OUTLINE,
   CORE_OUTLINE_PIXELS,
@@ -27,14 +31,12 @@ import {
   pulseRing,
 } from './alarm-style';
 import { describeAlarm } from './alarms-describe';
-import { pointPosition } from './geometry';
 
 export const ALARMS_LAYER_ID = 'fire.alarms';
 export const ALARM_PULSE_LAYER_ID = `${ALARMS_LAYER_ID}-pulse`;
 export const INCIDENT_PULSE_LAYER_ID = `${ALARMS_LAYER_ID}-pulse-incident`;
 export const INCIDENT_MARK_LAYER_ID = `${ALARMS_LAYER_ID}-mark`;
 
-const HIGHLIGHT_COLOR = [...hoverColor];
 const MARK_SIZE_PIXELS = 13;
 
 function coreRadius(feature: Feature): number {
@@ -75,6 +77,7 @@ export function renderAlarms(data: LayerData, context: RenderContext): Layer[] {
     lineWidthUnits: 'pixels',
     pickable: false,
     visible: context.visible,
+    parameters: DRAW_ON_TOP,
   } as const;
 
   return [
@@ -106,11 +109,8 @@ export function renderAlarms(data: LayerData, context: RenderContext): Layer[] {
       getLineColor: coreOutline,
       getLineWidth: CORE_OUTLINE_PIXELS,
       lineWidthUnits: 'pixels',
-      pickable: true,
-      autoHighlight: true,
-      highlightColor: HIGHLIGHT_COLOR,
-      opacity: context.opacity,
-      visible: context.visible,
+      ...pickedLayerProps(context),
+      parameters: DRAW_ON_TOP,
     }),
     new TextLayer<Feature>({
       id: INCIDENT_MARK_LAYER_ID,
@@ -118,14 +118,11 @@ export function renderAlarms(data: LayerData, context: RenderContext): Layer[] {
       getPosition: pointPosition,
       getText: incidentMark,
       getSize: MARK_SIZE_PIXELS,
-      sizeUnits: 'pixels',
       getColor: INCIDENT_OUTLINE,
       fontWeight: 'bold',
       characterSet: INCIDENT_MARK,
-      fontFamily: fonts.map,
-      pickable: false,
-      opacity: context.opacity,
-      visible: context.visible,
+      ...textLayerProps(context),
+      parameters: DRAW_ON_TOP,
     }),
   ];
 }

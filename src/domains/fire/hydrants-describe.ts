@@ -2,7 +2,7 @@
 import { stateValue } from '../../data/live-state';
 import { featureName, numberProperty } from '../../map/feature-text';
 import type { DescribeInput, FeatureDescription } from '../../map/layer-contract';
-import { formatNumber } from './format';
+import { formatNumber } from '../../ui/format-number';
 import { HYDRANT_SERVICE_STATUS, hydrantService } from './hydrant-status';
 
 export function describeHydrant({

@@ -5,21 +5,28 @@
 import type { AccessorContext, Layer } from '@deck.gl/core';
 import { ScatterplotLayer } from '@deck.gl/layers';
 import { stateValue, type StateTable } from '../../data/live-state';
+import type { Feature } from '../../data/schemas';
+import { pointPosition } from '../../map/feature-geometry';
 import {
   defineLayer,
   type LayerData,
   type LegendEntry,
   type RenderContext,
 } from '../../map/layer-contract';
-import type { Feature } from '../../data/schemas';
-import { basemapColors, hoverColor, statusColors, type Rgba } from '../../ui/theme';
-import { pointPosition } from './geometry';
+import { pickedLayerProps } from '../../map/layer-props';
+import { basemapColors, statusColors, type Rgba } from '../../ui/theme';
 import { hydrantService, type HydrantService } from './hydrant-status';
 import { describeHydrant } from './hydrants-describe';
 
 export const HYDRANTS_LAYER_ID = 'fire.hydrants';
 
-export const HYDRANT_RADIUS_PIXELS = 5;
+/**
+ * Hydrants stand every ~150 m on every street: sized in metres so they shrink to small dots when
+ * the whole city is in view (instead of covering it), and reach a readable size when zoomed in.
+ */
+export const HYDRANT_RADIUS_M = 5;
+const HYDRANT_RADIUS_MIN_PX = 1.5;
+const HYDRANT_RADIUS_MAX_PX = 7;
 
 export interface HydrantStyle {
   readonly fill: Rgba;
@@ -32,8 +39,6 @@ export const HYDRANT_STYLE: Readonly<Record<HydrantService, HydrantStyle>> = {
   outOfService: { fill: basemapColors.labelHalo, line: statusColors.warning, lineWidth: 2.5 },
   noReading: { fill: statusColors.unknown, line: basemapColors.labelHalo, lineWidth: 1 },
 };
-
-const HIGHLIGHT_COLOR = [...hoverColor];
 
 export function hydrantStyle(state: StateTable | null, index: number): HydrantStyle {
   return HYDRANT_STYLE[hydrantService(stateValue(state, 'inService', index))];
@@ -54,19 +59,17 @@ export function renderHydrants(data: LayerData, context: RenderContext): Layer[]
       id: HYDRANTS_LAYER_ID,
       data: data.geometry.features,
       getPosition: pointPosition,
-      getRadius: HYDRANT_RADIUS_PIXELS,
-      radiusUnits: 'pixels',
+      getRadius: HYDRANT_RADIUS_M,
+      radiusUnits: 'meters',
+      radiusMinPixels: HYDRANT_RADIUS_MIN_PX,
+      radiusMaxPixels: HYDRANT_RADIUS_MAX_PX,
       filled: true,
       stroked: true,
       getFillColor: fill,
       getLineColor: line,
       getLineWidth: lineWidth,
       lineWidthUnits: 'pixels',
-      pickable: true,
-      autoHighlight: true,
-      highlightColor: HIGHLIGHT_COLOR,
-      opacity: context.opacity,
-      visible: context.visible,
+      ...pickedLayerProps(context),
       updateTriggers: { getFillColor: version, getLineColor: version, getLineWidth: version },
     }),
   ];

@@ -2,7 +2,7 @@
 import { stateValue } from '../../data/live-state';
 import { featureName, numberProperty, stringProperty } from '../../map/feature-text';
 import type { DescribeInput, DescriptionRow, FeatureDescription } from '../../map/layer-contract';
-import { formatNumber } from './format';
+import { formatNumber } from '../../ui/format-number';
 import { STATION_READINESS_STATUS, stationReadiness } from './station-status';
 
 export function describeStation({

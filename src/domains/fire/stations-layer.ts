@@ -1,11 +1,14 @@
 /**
  * `fire.stations`: each station a large disc with a star, filled by readiness (units available or
- * all out), and its name under it once zoomed in.
+ * all out), and its name under it once zoomed in. Disc, star and name are drawn on top of
+ * buildings, together, so a star never floats without its disc.
  */
 import type { AccessorContext, Layer } from '@deck.gl/core';
 import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { stateValue } from '../../data/live-state';
 import type { Feature } from '../../data/schemas';
+import { DRAW_ON_TOP } from '../../map/draw-on-top';
+import { pointPosition } from '../../map/feature-geometry';
 import { featureName } from '../../map/feature-text';
 import {
   defineLayer,
@@ -13,15 +16,8 @@ import {
   type LegendEntry,
   type RenderContext,
 } from '../../map/layer-contract';
-import {
-  basemapColors,
-  fonts,
-  highlightColor,
-  hoverColor,
-  statusColors,
-  type Rgba,
-} from '../../ui/theme';
-import { pointPosition } from './geometry';
+import { pickedLayerProps, textLayerProps } from '../../map/layer-props';
+import { basemapColors, highlightColor, statusColors, type Rgba } from '../../ui/theme';
 import { STATION_READINESS_STATUS, stationReadiness } from './station-status';
 import { describeStation } from './stations-describe';
 
@@ -38,7 +34,6 @@ const STATION_SYMBOL_SIZE_PIXELS = 14;
 const LABEL_SIZE_PIXELS = 13;
 const LABEL_OFFSET: [number, number] = [0, STATION_RADIUS_PIXELS + 4];
 const LABEL_PADDING: [number, number] = [4, 2];
-const HIGHLIGHT_COLOR = [...hoverColor];
 
 function stationSymbol(): string {
   return STATION_SYMBOL;
@@ -67,11 +62,8 @@ export function renderStations(data: LayerData, context: RenderContext): Layer[]
       getLineColor: highlightColor,
       getLineWidth: STATION_OUTLINE_PIXELS,
       lineWidthUnits: 'pixels',
-      pickable: true,
-      autoHighlight: true,
-      highlightColor: HIGHLIGHT_COLOR,
-      opacity: context.opacity,
-      visible: context.visible,
+      ...pickedLayerProps(context),
+      parameters: DRAW_ON_TOP,
       updateTriggers: { getFillColor: state?.version ?? null },
     }),
     new TextLayer<Feature>({
@@ -80,13 +72,10 @@ export function renderStations(data: LayerData, context: RenderContext): Layer[]
       getPosition: pointPosition,
       getText: stationSymbol,
       getSize: STATION_SYMBOL_SIZE_PIXELS,
-      sizeUnits: 'pixels',
       getColor: basemapColors.labelHalo,
       characterSet: STATION_SYMBOL,
-      fontFamily: fonts.map,
-      pickable: false,
-      opacity: context.opacity,
-      visible: context.visible,
+      ...textLayerProps(context),
+      parameters: DRAW_ON_TOP,
     }),
     new TextLayer<Feature>({
       id: STATION_LABELS_LAYER_ID,
@@ -94,7 +83,6 @@ export function renderStations(data: LayerData, context: RenderContext): Layer[]
       getPosition: pointPosition,
       getText: label,
       getSize: LABEL_SIZE_PIXELS,
-      sizeUnits: 'pixels',
       getColor: basemapColors.labelDistrict,
       getTextAnchor: 'middle',
       getAlignmentBaseline: 'top',
@@ -103,10 +91,9 @@ export function renderStations(data: LayerData, context: RenderContext): Layer[]
       getBackgroundColor: basemapColors.labelHalo,
       backgroundPadding: LABEL_PADDING,
       characterSet: 'auto',
-      fontFamily: fonts.map,
-      pickable: false,
-      opacity: context.opacity,
+      ...textLayerProps(context),
       visible: context.visible && context.zoom >= STATION_LABEL_MIN_ZOOM,
+      parameters: DRAW_ON_TOP,
       updateTriggers: { getText: language },
     }),
   ];

@@ -3,6 +3,7 @@
  * colours; the network shows in the line style (solid / long dashes / short dashes), the base
  * width, and the outline colour of its nodes.
  */
+import type { LegendShape } from '../../map/layer-contract';
 import { statusColors, withAlpha, type Rgba, type StatusLevel } from '../../ui/theme';
 
 export const PIPE_NETWORKS = ['water', 'drainage', 'gas'] as const;
@@ -17,12 +18,14 @@ export interface NetworkLineStyle {
   readonly widthPixels: number;
   /** `[dash, gap]` relative to half the line width; null draws a solid line. */
   readonly dash: readonly [number, number] | null;
+  /** The legend swatch that shows this line style. */
+  readonly legendShape: LegendShape;
 }
 
 export const NETWORK_LINE_STYLE: Readonly<Record<PipeNetwork, NetworkLineStyle>> = {
-  water: { widthPixels: 3, dash: null },
-  drainage: { widthPixels: 4, dash: [4, 2] },
-  gas: { widthPixels: 2.5, dash: [1.6, 1.6] },
+  water: { widthPixels: 3, dash: null, legendShape: 'line' },
+  drainage: { widthPixels: 4, dash: [4, 2], legendShape: 'dashed-line' },
+  gas: { widthPixels: 2.5, dash: [1.6, 1.6], legendShape: 'dotted-line' },
 };
 
 /**

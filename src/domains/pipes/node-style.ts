@@ -6,8 +6,11 @@ import { basemapColors, statusColors, type Rgba } from '../../ui/theme';
 import { NETWORK_COLORS, type PipeNetwork } from './networks';
 import type { NodeCondition, NodeKind } from './node-condition';
 
-/** Nodes are drawn from this zoom on; below it they would only be clutter. */
-export const NODE_MIN_ZOOM = 14;
+/**
+ * Nodes are drawn from this zoom on; below it they would only be clutter (the whole demo town at
+ * its start-up zoom would be covered in hundreds of symbols).
+ */
+export const NODE_MIN_ZOOM = 15.5;
 
 export const NODE_RADIUS_PIXELS: Readonly<Record<NodeKind, number>> = {
   pump: 10,

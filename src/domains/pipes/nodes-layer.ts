@@ -1,10 +1,13 @@
 /**
- * `pipes.nodes`: pumps, valves and manholes, drawn from zoom 14 on. The layers stay in the list
- * when zoomed out or hidden (only `visible` changes), so zooming back in costs nothing.
+ * `pipes.nodes`: pumps, valves and manholes, drawn from `NODE_MIN_ZOOM` on. The layers stay in the
+ * list when zoomed out or hidden (only `visible` changes), so zooming back in costs nothing.
+ * Discs and symbols are hidden by buildings like the pipes they sit on, and always together: a
+ * symbol drawn over a building without its disc would mean nothing.
  */
 import type { AccessorContext, Layer } from '@deck.gl/core';
 import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Feature } from '../../data/schemas';
+import { pointPosition } from '../../map/feature-geometry';
 import { stringProperty } from '../../map/feature-text';
 import {
   defineLayer,
@@ -12,8 +15,8 @@ import {
   type LegendEntry,
   type RenderContext,
 } from '../../map/layer-contract';
-import { fonts, hoverColor, statusColors, type Rgba } from '../../ui/theme';
-import { pointPosition } from './geometry';
+import { pickedLayerProps, textLayerProps } from '../../map/layer-props';
+import { statusColors, type Rgba } from '../../ui/theme';
 import { NETWORK_COLORS, pipeNetworkOf } from './networks';
 import { featureNodeCondition, nodeKindOf } from './node-condition';
 import { describeNode } from './nodes-describe';
@@ -32,8 +35,6 @@ import {
 
 export const NODES_LAYER_ID = 'pipes.nodes';
 export const NODE_SYMBOLS_LAYER_ID = `${NODES_LAYER_ID}-symbols`;
-
-const HIGHLIGHT_COLOR = [...hoverColor];
 
 function nodeRadius(feature: Feature): number {
   const kind = nodeKindOf(feature);
@@ -72,10 +73,7 @@ export function renderNodes(data: LayerData, context: RenderContext): Layer[] {
       getLineColor: nodeLineColor,
       getLineWidth: NODE_OUTLINE_PIXELS,
       lineWidthUnits: 'pixels',
-      pickable: true,
-      autoHighlight: true,
-      highlightColor: HIGHLIGHT_COLOR,
-      opacity: context.opacity,
+      ...pickedLayerProps(context),
       visible,
       updateTriggers: { getFillColor: version },
     }),
@@ -85,12 +83,9 @@ export function renderNodes(data: LayerData, context: RenderContext): Layer[] {
       getPosition: pointPosition,
       getText: symbol,
       getSize: symbolSize,
-      sizeUnits: 'pixels',
       getColor: NODE_SYMBOL_COLOR,
       characterSet: NODE_SYMBOL_CHARACTERS,
-      fontFamily: fonts.map,
-      pickable: false,
-      opacity: context.opacity,
+      ...textLayerProps(context),
       visible,
       updateTriggers: { getText: version },
     }),

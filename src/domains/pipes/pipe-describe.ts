@@ -8,7 +8,7 @@ import type {
   Translate,
 } from '../../map/layer-contract';
 import type { Feature } from '../../data/schemas';
-import { formatNumber } from './format';
+import { formatNumber } from '../../ui/format-number';
 import type { PipeNetwork } from './networks';
 import { pipeReading, pipeStatus } from './pipe-status';
 import { gasPressureClass } from './thresholds';

@@ -6,6 +6,7 @@ import type { AccessorContext, Layer } from '@deck.gl/core';
 import { PathStyleExtension } from '@deck.gl/extensions';
 import { PathLayer } from '@deck.gl/layers';
 import type { Feature } from '../../data/schemas';
+import { linePath } from '../../map/feature-geometry';
 import {
   defineLayer,
   type LayerData,
@@ -13,8 +14,8 @@ import {
   type LegendEntry,
   type RenderContext,
 } from '../../map/layer-contract';
-import { hoverColor, type Rgba } from '../../ui/theme';
-import { linePath } from './geometry';
+import { pickedLayerProps } from '../../map/layer-props';
+import type { Rgba } from '../../ui/theme';
 import {
   NETWORK_LINE_STYLE,
   PIPE_STATUS_COLORS,
@@ -27,7 +28,6 @@ import { pipeStatus } from './pipe-status';
 const DASH_EXTENSION = new PathStyleExtension({ dash: true });
 const DASH_EXTENSIONS = [DASH_EXTENSION];
 const NO_EXTENSIONS: PathStyleExtension[] = [];
-const HIGHLIGHT_COLOR = [...hoverColor];
 
 export function pipeLayerId(network: PipeNetwork): string {
   return `pipes.${network}`;
@@ -58,23 +58,21 @@ export function renderPipes(
       jointRounded: true,
       extensions: style.dash === null ? NO_EXTENSIONS : DASH_EXTENSIONS,
       ...(style.dash === null ? {} : { getDashArray: style.dash }),
-      pickable: true,
-      autoHighlight: true,
-      highlightColor: HIGHLIGHT_COLOR,
-      opacity: context.opacity,
-      visible: context.visible,
+      ...pickedLayerProps(context),
       updateTriggers: { getColor: version, getWidth: version },
     }),
   ];
 }
 
+/** Every swatch in the network's own line style, so the legend shows how its pipes look. */
 export function pipeLegend(network: PipeNetwork): readonly LegendEntry[] {
+  const shape = NETWORK_LINE_STYLE[network].legendShape;
   return [
-    { labelKey: `legend.${network}.normal`, color: PIPE_STATUS_COLORS.normal, shape: 'line' },
-    { labelKey: `legend.${network}.warning`, color: PIPE_STATUS_COLORS.warning, shape: 'line' },
-    { labelKey: `legend.${network}.alarm`, color: PIPE_STATUS_COLORS.alarm, shape: 'line' },
-    { labelKey: `legend.${network}.unknown`, color: PIPE_STATUS_COLORS.unknown, shape: 'line' },
-    { labelKey: `legend.${network}.style`, color: PIPE_STATUS_COLORS.normal, shape: 'line' },
+    { labelKey: `legend.${network}.normal`, color: PIPE_STATUS_COLORS.normal, shape },
+    { labelKey: `legend.${network}.warning`, color: PIPE_STATUS_COLORS.warning, shape },
+    { labelKey: `legend.${network}.alarm`, color: PIPE_STATUS_COLORS.alarm, shape },
+    { labelKey: `legend.${network}.unknown`, color: PIPE_STATUS_COLORS.unknown, shape },
+    { labelKey: `legend.${network}.style`, color: PIPE_STATUS_COLORS.normal, shape },
   ];
 }
 

@@ -2,7 +2,7 @@
 import { stateValue } from '../../data/live-state';
 import { featureName, numberProperty } from '../../map/feature-text';
 import type { DescribeInput, DescriptionRow, FeatureDescription } from '../../map/layer-contract';
-import { formatNumber } from './format';
+import { formatNumber } from '../../ui/format-number';
 import { occupancyRatio, occupancyStatus } from './occupancy';
 import { spaceKindOf } from './space-kind';
 

@@ -5,14 +5,15 @@
 import type { AccessorContext, Layer } from '@deck.gl/core';
 import { PolygonLayer } from '@deck.gl/layers';
 import type { Feature } from '../../data/schemas';
+import { polygonRings } from '../../map/feature-geometry';
 import {
   defineLayer,
   type LayerData,
   type LegendEntry,
   type RenderContext,
 } from '../../map/layer-contract';
-import { hoverColor, statusColors, type Rgba } from '../../ui/theme';
-import { polygonRings } from './geometry';
+import { pickedLayerProps } from '../../map/layer-props';
+import { statusColors, type Rgba } from '../../ui/theme';
 import { occupancyStatus } from './occupancy';
 import { OCCUPANCY_SCALE, occupancyFillColor } from './occupancy-colors';
 import {
@@ -25,8 +26,6 @@ import { spaceOccupancy } from './space-occupancy';
 import { describeSpace } from './spaces-describe';
 
 export const SPACES_LAYER_ID = 'public-spaces.spaces';
-
-const HIGHLIGHT_COLOR = [...hoverColor];
 
 function outlineColor(feature: Feature): Rgba {
   return spaceOutlineColor(spaceKindOf(feature));
@@ -52,11 +51,7 @@ export function renderSpaces(data: LayerData, context: RenderContext): Layer[] {
       getLineWidth: outlineWidth,
       lineWidthUnits: 'pixels',
       lineJointRounded: true,
-      pickable: true,
-      autoHighlight: true,
-      highlightColor: HIGHLIGHT_COLOR,
-      opacity: context.opacity,
-      visible: context.visible,
+      ...pickedLayerProps(context),
       updateTriggers: { getFillColor: version, getLineWidth: version },
     }),
   ];

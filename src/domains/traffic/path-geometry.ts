@@ -1,28 +1,5 @@
-/** Reading paths out of line features, and where along a path to put a direction arrow. */
+/** Where along a path to put a direction arrow. */
 import type { Position as DeckPosition } from '@deck.gl/core';
-import type { Feature, Position } from '../../data/schemas';
-
-/** Shared by every feature without a path; never written to. */
-const EMPTY_PATH: DeckPosition[] = [];
-
-/**
- * The vertices of a LineString (the first part of a MultiLineString); empty for other shapes.
- * The feature's own coordinate arrays are returned, not copies. deck.gl reads the first two or
- * three numbers of each position, which is what a validated GeoJSON position holds.
- */
-export function linePath(feature: Feature): DeckPosition[] {
-  const { geometry } = feature;
-  if (geometry.type === 'LineString') return asDeckPath(geometry.coordinates);
-  if (geometry.type === 'MultiLineString') {
-    const first = geometry.coordinates[0];
-    return first ? asDeckPath(first) : EMPTY_PATH;
-  }
-  return EMPTY_PATH;
-}
-
-function asDeckPath(path: Position[]): DeckPosition[] {
-  return path as unknown as DeckPosition[];
-}
 
 export interface PathMidpoint {
   readonly position: readonly [number, number];

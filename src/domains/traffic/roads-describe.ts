@@ -9,7 +9,7 @@ import type {
   Translate,
 } from '../../map/layer-contract';
 import { congestionLevel, congestionStatus, speedRatio } from './congestion';
-import { formatNumber } from './format';
+import { formatNumber } from '../../ui/format-number';
 import { roadClassOf } from './road-class';
 
 export function describeRoad({

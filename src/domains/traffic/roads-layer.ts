@@ -6,6 +6,7 @@ import type { AccessorContext, Layer } from '@deck.gl/core';
 import { PathLayer, TextLayer } from '@deck.gl/layers';
 import { stateValue, type StateTable } from '../../data/live-state';
 import type { Feature } from '../../data/schemas';
+import { linePath } from '../../map/feature-geometry';
 import { numberProperty } from '../../map/feature-text';
 import {
   defineLayer,
@@ -13,15 +14,10 @@ import {
   type LegendEntry,
   type RenderContext,
 } from '../../map/layer-contract';
-import {
-  congestionColors,
-  fonts,
-  hoverColor,
-  type CongestionLevel,
-  type Rgba,
-} from '../../ui/theme';
+import { pickedLayerProps, textLayerProps } from '../../map/layer-props';
+import { congestionColors, type CongestionLevel, type Rgba } from '../../ui/theme';
 import { congestionLevel, speedRatio } from './congestion';
-import { linePath, pathMidpoint } from './path-geometry';
+import { pathMidpoint } from './path-geometry';
 import { describeRoad } from './roads-describe';
 import { ROAD_WIDTH_MAX_PIXELS, ROAD_WIDTH_MIN_PIXELS, roadWidthMeters } from './road-class';
 
@@ -34,7 +30,6 @@ export const ROAD_ARROW_GLYPH = '▶';
 export const ROAD_ARROW_COLOR: Rgba = [245, 247, 250, 230];
 const ROAD_ARROW_SIZE_PIXELS = 11;
 const NO_POSITION: readonly [number, number] = [0, 0];
-const HIGHLIGHT_COLOR = [...hoverColor];
 
 export function roadCongestion(
   feature: Feature,
@@ -75,11 +70,7 @@ export function renderRoads(data: LayerData, context: RenderContext): Layer[] {
       widthMaxPixels: ROAD_WIDTH_MAX_PIXELS,
       capRounded: true,
       jointRounded: true,
-      pickable: true,
-      autoHighlight: true,
-      highlightColor: HIGHLIGHT_COLOR,
-      opacity: context.opacity,
-      visible: context.visible,
+      ...pickedLayerProps(context),
       updateTriggers: { getColor: state?.version ?? null },
     }),
     new TextLayer<Feature>({
@@ -90,12 +81,9 @@ export function renderRoads(data: LayerData, context: RenderContext): Layer[] {
       getText: arrowText,
       getColor: ROAD_ARROW_COLOR,
       getSize: ROAD_ARROW_SIZE_PIXELS,
-      sizeUnits: 'pixels',
       billboard: false,
       characterSet: [ROAD_ARROW_GLYPH],
-      fontFamily: fonts.map,
-      pickable: false,
-      opacity: context.opacity,
+      ...textLayerProps(context),
       visible: context.visible && context.zoom >= ROAD_ARROWS_MIN_ZOOM,
     }),
   ];

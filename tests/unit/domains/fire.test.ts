@@ -34,6 +34,7 @@ import {
   renderStations,
   stationsLayer,
 } from '../../../src/domains/fire/stations-layer';
+import { DRAW_ON_TOP } from '../../../src/map/draw-on-top';
 import { statusColors } from '../../../src/ui/theme';
 import { loadFixtureLayerData } from '../../helpers/fixtures';
 import { context, layerData, point, stateTable } from './builders';
@@ -176,6 +177,12 @@ describe('fire.stations', () => {
     expect(prop(en, 'characterSet')).toBe('auto');
   });
 
+  it('draws disc, star and name on top of buildings, so neither is hidden nor left alone', () => {
+    const layers = renderStations(stationsData, context({ zoom: STATION_LABEL_MIN_ZOOM }));
+    expect(layers).toHaveLength(3);
+    for (const layer of layers) expect(prop(layer, 'parameters'), layer.id).toEqual(DRAW_ON_TOP);
+  });
+
   it('describes readiness with available and total units', () => {
     const t = strictTranslate(fireDomain.messages, 'en');
     const zh = strictTranslate(fireDomain.messages, 'zh-CN');
@@ -256,6 +263,12 @@ describe('fire.alarms', () => {
       'fire.alarms',
       'fire.alarms-mark',
     ]);
+  });
+
+  it('draws every part of an alarm on top of buildings, so an alarm is never hidden', () => {
+    const layers = renderAlarms(alarmsData, context({ animationTime: 400 }));
+    expect(layers).toHaveLength(4);
+    for (const layer of layers) expect(prop(layer, 'parameters'), layer.id).toEqual(DRAW_ON_TOP);
   });
 
   it('grows and fades the ring with the animation clock', () => {

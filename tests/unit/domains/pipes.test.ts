@@ -208,6 +208,15 @@ describe('pipe line layers', () => {
     expect(widths.size).toBe(3);
   });
 
+  it.each([
+    ['water', waterPipesLayer, 'line'],
+    ['drainage', drainagePipesLayer, 'dashed-line'],
+    ['gas', gasPipesLayer, 'dotted-line'],
+  ] as const)('shows the %s line style in every legend swatch', (_network, definition, shape) => {
+    expect(definition.legend.length).toBeGreaterThan(0);
+    for (const entry of definition.legend) expect(entry.shape, entry.labelKey).toBe(shape);
+  });
+
   it('draws every pipe as unknown before live state arrives', () => {
     const [layer] = renderPipes('water', layerData(water, null), context());
     water.forEach((feature, index) =>
@@ -315,12 +324,13 @@ describe('pipes.nodes', () => {
   });
 
   it.each([
+    [14, true, false],
     [NODE_MIN_ZOOM - 0.5, true, false],
     [NODE_MIN_ZOOM, true, true],
     [17, true, true],
     [17, false, false],
   ])('at zoom %s (layer shown: %s) nodes are visible: %s', (zoom, shown, visible) => {
-    expect(NODE_MIN_ZOOM).toBe(14);
+    expect(NODE_MIN_ZOOM).toBe(15.5);
     const layers = renderNodes(nodesData, context({ zoom, visible: shown }));
     expect(layers).toHaveLength(2);
     for (const layer of layers) expect(layer.props.visible).toBe(visible);

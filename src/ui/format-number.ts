@@ -1,5 +1,5 @@
-/** Number formatting for this domain's texts, in the reader's language. */
-import type { Language } from '../../map/layer-contract';
+/** Number and time formatting for texts shown to the reader, in the reader's language. */
+import type { AppLanguage } from '../i18n';
 
 export interface NumberStyle {
   /** Decimals shown at most (default 0) and at least (default 0). */
@@ -15,7 +15,11 @@ export interface NumberStyle {
 
 const numberFormatters = new Map<string, Intl.NumberFormat>();
 
-export function formatNumber(value: number, language: Language, style: NumberStyle = {}): string {
+export function formatNumber(
+  value: number,
+  language: AppLanguage,
+  style: NumberStyle = {},
+): string {
   const { maxDigits = 0, minDigits = 0, rounding = 'halfExpand' } = style;
   const key = `${language}|${maxDigits}|${minDigits}|${rounding}`;
   let formatter = numberFormatters.get(key);
@@ -28,4 +32,18 @@ export function formatNumber(value: number, language: Language, style: NumberSty
     numberFormatters.set(key, formatter);
   }
   return formatter.format(value);
+}
+
+const timeFormatters = new Map<AppLanguage, Intl.DateTimeFormat>();
+
+/** Date and time of an ISO timestamp; null when it does not parse. */
+export function formatDateTime(iso: string, language: AppLanguage): string | null {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return null;
+  let formatter = timeFormatters.get(language);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' });
+    timeFormatters.set(language, formatter);
+  }
+  return formatter.format(time);
 }
