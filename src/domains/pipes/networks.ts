@@ -33,16 +33,18 @@ export const NETWORK_LINE_STYLE: Readonly<Record<PipeNetwork, NetworkLineStyle>>
  * dense networks stay in the background and pipes in trouble stand out.
  */
 export const PIPE_STATUS_COLORS: Readonly<Record<StatusLevel, Rgba>> = {
-  normal: withAlpha(statusColors.normal, 0.55),
-  unknown: withAlpha(statusColors.unknown, 0.55),
+  // Management by exception: healthy pipes are a faint trace under the traffic; only warnings
+  // and alarms stand out.
+  normal: withAlpha(statusColors.normal, 0.3),
+  unknown: withAlpha(statusColors.unknown, 0.3),
   warning: statusColors.warning,
   alarm: statusColors.alarm,
 };
 
 /** Pipes in trouble are drawn wider so they stand out of the network around them. */
 export const STATUS_WIDTH_FACTOR: Readonly<Record<StatusLevel, number>> = {
-  normal: 1,
-  unknown: 1,
+  normal: 0.6,
+  unknown: 0.6,
   warning: 1.5,
   alarm: 2,
 };
