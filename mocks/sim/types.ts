@@ -99,6 +99,11 @@ export interface SimContext {
   readonly city: CityModel;
   /** Every event that matters at or before the evaluated time (background and logged). */
   readonly events: readonly SimEvent[];
+  /**
+   * Road speeds (km/h by road segment id) at another time, evaluated by the engine through the
+   * whole pipeline and cached: fire dispatch routes with the speeds at its dispatch time.
+   */
+  readonly roadSpeedsAt: (t: SimTime) => ReadonlyMap<string, number>;
 }
 
 export interface DomainModel {
