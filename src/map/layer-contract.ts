@@ -80,7 +80,11 @@ export interface LayerDefinition {
   /** Pure: same data and context, same layer props. Picked objects must be `Feature`s of the data. */
   render(data: LayerData, context: RenderContext): Layer[];
   describe(input: DescribeInput): FeatureDescription;
+  /** The feature's status from its live values: counted for the layer's status line. */
+  status(input: StatusInput): StatusLevel;
 }
+
+export type StatusInput = Omit<DescribeInput, 'language' | 't'>;
 
 export type LayerDefinitionInput = Omit<LayerDefinition, 'animated' | 'defaultOpacity'> &
   Partial<Pick<LayerDefinition, 'animated' | 'defaultOpacity'>>;

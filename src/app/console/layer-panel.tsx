@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DomainModule, LayerDefinition, Translate } from '../../map/layer-contract';
 import type { LayerSource } from '../../map/layer-sources';
+import { countStatuses } from '../../map/status-counts';
 import { layerSetting, useUiStore } from '../../map/store';
 import { useNow } from '../../ui/use-now';
 import { LayerStatusLine } from './layer-status-line';
@@ -89,7 +90,12 @@ function LayerRow({ source, t, now }: { source: LayerSource; t: Translate; now: 
         onChange={(event) => setLayerOpacity(layer, Number(event.target.value))}
         aria-label={tc('layers.opacity', { name: title })}
       />
-      <LayerStatusLine status={source.status} visible={setting.visible} now={now} />
+      <LayerStatusLine
+        status={source.status}
+        visible={setting.visible}
+        now={now}
+        counts={source.data ? countStatuses(layer, source.data) : null}
+      />
       {setting.visible ? <Legend entries={layer.legend} t={t} /> : null}
     </div>
   );

@@ -1,9 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { isStale, type LayerStatus } from '../../map/layer-sources';
+import type { StatusCounts } from '../../map/status-counts';
+import { StatusText } from '../../ui/status-text';
 import { formatAge } from '../../ui/format-age';
 
 /** loading / live with its age / stale / error (with the age of the data still shown). */
-export function LayerStatusLine({ status, visible, now }: { status: LayerStatus; visible: boolean; now: number }) {
+export interface LayerStatusLineProps {
+  status: LayerStatus;
+  visible: boolean;
+  now: number;
+  /** Features in warning and alarm, when the layer has data. */
+  counts: StatusCounts | null;
+}
+
+export function LayerStatusLine({ status, visible, now, counts }: LayerStatusLineProps) {
   const { t } = useTranslation();
   const age = status.observedAt !== null ? formatAge(now - status.observedAt, t) : null;
   const stale = isStale(status, now);
@@ -19,6 +29,27 @@ export function LayerStatusLine({ status, visible, now }: { status: LayerStatus;
   return (
     <div className={`layer-status layer-status--${tone}`} data-testid="layer-status" data-phase={status.phase} data-stale={stale}>
       {text}
+      {visible && counts ? <Counts counts={counts} /> : null}
     </div>
+  );
+}
+
+function Counts({ counts }: { counts: StatusCounts }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {counts.alarm > 0 ? (
+        <span className="layer-status__count" data-testid="layer-alarm-count" data-count={counts.alarm}>
+          {' · '}
+          <StatusText level="alarm">{t('counts.alarm', { count: counts.alarm })}</StatusText>
+        </span>
+      ) : null}
+      {counts.warning > 0 ? (
+        <span className="layer-status__count" data-testid="layer-warning-count" data-count={counts.warning}>
+          {' · '}
+          <StatusText level="warning">{t('counts.warning', { count: counts.warning })}</StatusText>
+        </span>
+      ) : null}
+    </>
   );
 }

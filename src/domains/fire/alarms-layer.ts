@@ -24,6 +24,7 @@ import {
   PULSE_LINE_PIXELS,
   SEVERITY_COLOR,
   SEVERITY_RADIUS_PIXELS,
+  SEVERITY_STATUS,
   TRANSPARENT,
   alarmSeverity,
   alarmStatus,
@@ -144,4 +145,5 @@ export const alarmsLayer = defineLayer({
   legend: ALARMS_LEGEND,
   render: renderAlarms,
   describe: describeAlarm,
+  status: ({ feature }) => SEVERITY_STATUS[alarmSeverity(feature)],
 });

@@ -15,7 +15,7 @@ import {
 } from '../../map/layer-contract';
 import { pickedLayerProps } from '../../map/layer-props';
 import { basemapColors, statusColors, type Rgba } from '../../ui/theme';
-import { hydrantService, type HydrantService } from './hydrant-status';
+import { HYDRANT_SERVICE_STATUS, hydrantService, type HydrantService } from './hydrant-status';
 import { describeHydrant } from './hydrants-describe';
 
 export const HYDRANTS_LAYER_ID = 'fire.hydrants';
@@ -94,4 +94,5 @@ export const hydrantsLayer = defineLayer({
   legend: HYDRANTS_LEGEND,
   render: renderHydrants,
   describe: describeHydrant,
+  status: ({ state, index }) => HYDRANT_SERVICE_STATUS[hydrantService(stateValue(state, 'inService', index))],
 });

@@ -114,4 +114,6 @@ export const stationsLayer = defineLayer({
   legend: STATIONS_LEGEND,
   render: renderStations,
   describe: describeStation,
+  status: ({ state, index }) =>
+    STATION_READINESS_STATUS[stationReadiness(stateValue(state, 'availableUnits', index))],
 });

@@ -18,7 +18,7 @@ import {
 import { pickedLayerProps, textLayerProps } from '../../map/layer-props';
 import { statusColors, type Rgba } from '../../ui/theme';
 import { NETWORK_COLORS, pipeNetworkOf } from './networks';
-import { featureNodeCondition, nodeKindOf } from './node-condition';
+import { featureNodeCondition, nodeConditionStatus, nodeKindOf } from './node-condition';
 import { describeNode } from './nodes-describe';
 import {
   NODE_FILL,
@@ -113,4 +113,6 @@ export const nodesLayer = defineLayer({
   legend: NODES_LEGEND,
   render: renderNodes,
   describe: describeNode,
+  status: ({ feature, state, index }) =>
+    nodeConditionStatus(featureNodeCondition(feature, state, index)) ?? 'normal',
 });

@@ -86,6 +86,7 @@ export function pipeLineLayer(network: PipeNetwork): LayerDefinition {
     legend: pipeLegend(network),
     render: (data, context) => renderPipes(network, data, context),
     describe: (input) => describePipe(network, input),
+    status: ({ feature, state, index }) => pipeStatus(network, feature, state, index),
   });
 }
 

@@ -81,4 +81,5 @@ export const spacesLayer = defineLayer({
   legend: SPACES_LEGEND,
   render: renderSpaces,
   describe: describeSpace,
+  status: ({ feature, state, index }) => occupancyStatus(spaceOccupancy(feature, state, index)),
 });

@@ -16,7 +16,7 @@ import {
 } from '../../map/layer-contract';
 import { pickedLayerProps, textLayerProps } from '../../map/layer-props';
 import { congestionColors, type CongestionLevel, type Rgba } from '../../ui/theme';
-import { congestionLevel, speedRatio } from './congestion';
+import { congestionLevel, congestionStatus, speedRatio } from './congestion';
 import { pathMidpoint } from './path-geometry';
 import { describeRoad } from './roads-describe';
 import { ROAD_WIDTH_MAX_PIXELS, ROAD_WIDTH_MIN_PIXELS, roadWidthMeters } from './road-class';
@@ -108,4 +108,5 @@ export const roadsLayer = defineLayer({
   legend: ROADS_LEGEND,
   render: renderRoads,
   describe: describeRoad,
+  status: ({ feature, state, index }) => congestionStatus(roadCongestion(feature, state, index)),
 });

@@ -23,6 +23,12 @@ export const en = {
     hidden: 'Hidden',
     notInCatalog: 'Not offered by the source',
   },
+  counts: {
+    alarm_one: '{{count}} alarm',
+    alarm_other: '{{count}} alarms',
+    warning_one: '{{count}} warning',
+    warning_other: '{{count}} warnings',
+  },
   age: {
     justNow: 'just now',
     seconds: '{{count}} s ago',

@@ -25,6 +25,12 @@ export const zhCN: Messages = {
     hidden: '已隐藏',
     notInCatalog: '数据源未提供',
   },
+  counts: {
+    alarm_one: '{{count}} 处报警',
+    alarm_other: '{{count}} 处报警',
+    warning_one: '{{count}} 处预警',
+    warning_other: '{{count}} 处预警',
+  },
   age: {
     justNow: '刚刚',
     seconds: '{{count}} 秒前',

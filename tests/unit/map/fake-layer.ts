@@ -1,6 +1,6 @@
 /** A minimal layer definition for testing the engine without any real domain. */
 import { ScatterplotLayer } from '@deck.gl/layers';
-import { indexFeatures } from '../../../src/data/live-state';
+import { indexFeatures, stateValue } from '../../../src/data/live-state';
 import type { Feature } from '../../../src/data/schemas';
 import { defineLayer, type LayerData } from '../../../src/map/layer-contract';
 
@@ -21,6 +21,11 @@ export const fakeLayer = defineLayer({
       getPosition: (feature) => (feature.geometry.type === 'Point' ? [feature.geometry.coordinates[0], feature.geometry.coordinates[1]] : [0, 0]),
     }),
   ],
+  // Column `level`: 2 alarm, 1 warning, anything else normal.
+  status: ({ state, index }) => {
+    const level = stateValue(state, 'level', index);
+    return level === 2 ? 'alarm' : level === 1 ? 'warning' : 'normal';
+  },
   describe: ({ feature }) => ({ title: feature.id, primary: { label: 'v', value: '1' }, rows: [] }),
 });
 

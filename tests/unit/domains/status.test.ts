@@ -1,0 +1,31 @@
+/**
+ * Every layer's per-feature status (counted in the layer panel) agrees with the level its
+ * description shows for the same feature, on the generated city.
+ */
+import { describe, expect, it } from 'vitest';
+import { DOMAINS } from '../../../src/app/domains';
+import { countStatuses } from '../../../src/map/status-counts';
+import { loadFixtureLayerData } from '../../helpers/fixtures';
+
+const t = (key: string) => key;
+const layers = DOMAINS.flatMap((domain) => domain.layers);
+
+describe.each(layers.map((layer) => [layer.id, layer] as const))('%s status', (_id, layer) => {
+  const data = loadFixtureLayerData(layer.dataset);
+  it('matches the level of the feature description', () => {
+    data.geometry.features.forEach((feature, index) => {
+      const input = { feature, index, state: data.state };
+      const shown = layer.describe({ ...input, language: 'en', t }).primary.level;
+      if (shown) expect(layer.status(input), feature.id).toBe(shown);
+    });
+  });
+  it('counts warnings and alarms within the number of features', () => {
+    const counts = countStatuses(layer, data);
+    expect(counts.warning + counts.alarm).toBeLessThanOrEqual(data.geometry.features.length);
+  });
+});
+
+it('the generated city shows every kind of exception somewhere at the morning peak', () => {
+  const total = layers.reduce((sum, layer) => sum + countStatuses(layer, loadFixtureLayerData(layer.dataset)).alarm, 0);
+  expect(total).toBeGreaterThan(0);
+});
