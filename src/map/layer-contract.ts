@@ -52,7 +52,7 @@ export interface FeatureDescription {
   readonly title: string;
   /** The one live value that matters most (tooltip line). */
   readonly primary: DescriptionRow;
-  /** Everything else worth showing in the details panel. */
+  /** Every row of the details panel, in order (the primary value among them where it belongs). */
   readonly rows: readonly DescriptionRow[];
 }
 

@@ -40,6 +40,9 @@ interface Hover extends FeatureRef {
   y: number;
 }
 
+/** Thin lines are hard to hit exactly: picks look this far around the pointer. */
+const PICKING_RADIUS_PX = 4;
+
 /** Pulsing layers animate at this rate: smooth enough to catch the eye, cheap in software GL. */
 const ANIMATION_FRAME_MS = 66;
 
@@ -97,13 +100,18 @@ export function MapView(props: MapViewProps) {
             : next;
         });
       },
-      onClick: (info) => {
-        latest.current.onSelect(pickedFeature(latest.current.sources.map((source) => source.layer), info));
-      },
+      pickingRadius: PICKING_RADIUS_PX,
       getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
       onError: (error) => latest.current.onError(error.message),
     });
     map.addControl(overlay);
+    // Clicks are taken from MapLibre (which owns the canvas's gestures in interleaved mode) and
+    // picked through the overlay, so a click that MapLibre treats as a click always selects.
+    map.on('click', (event) => {
+      const info = overlay.pickObject({ x: event.point.x, y: event.point.y, radius: PICKING_RADIUS_PX });
+      const layers = latest.current.sources.map((source) => source.layer);
+      latest.current.onSelect(info ? pickedFeature(layers, info) : null);
+    });
     map.on('zoomend', () => setZoom(map.getZoom()));
     map.on('moveend', () => {
       const center = map.getCenter();

@@ -48,11 +48,12 @@ export function DetailsPanel({ sources, language, translatorFor }: DetailsPanelP
       </header>
       {description ? (
         <dl className="details-panel__rows">
-          <Row label={description.primary.label} testId="details-primary">
-            <StatusText level={description.primary.level}>{description.primary.value}</StatusText>
-          </Row>
           {description.rows.map((row) => (
-            <Row key={row.label} label={row.label}>
+            <Row
+              key={row.label}
+              label={row.label}
+              testId={row.label === description.primary.label ? 'details-primary' : undefined}
+            >
               <StatusText level={row.level}>{row.value}</StatusText>
             </Row>
           ))}

@@ -8,6 +8,7 @@ import { stationsLayer } from './stations-layer';
 export const fireDomain = defineDomain({
   id: 'fire',
   titleKey: 'title',
-  layers: [stationsLayer, hydrantsLayer, alarmsLayer],
+  // Drawing order: a station stands out over the hydrants around it, alarms over everything.
+  layers: [hydrantsLayer, stationsLayer, alarmsLayer],
   messages: fireMessages,
 });

@@ -29,3 +29,13 @@ it('the generated city shows every kind of exception somewhere at the morning pe
   const total = layers.reduce((sum, layer) => sum + countStatuses(layer, loadFixtureLayerData(layer.dataset)).alarm, 0);
   expect(total).toBeGreaterThan(0);
 });
+
+describe.each(layers.map((layer) => [layer.id, layer] as const))('%s description', (_id, layer) => {
+  it('lists each detail row once', () => {
+    const data = loadFixtureLayerData(layer.dataset);
+    data.geometry.features.slice(0, 50).forEach((feature, index) => {
+      const labels = layer.describe({ feature, index, state: data.state, language: 'en', t }).rows.map((row) => row.label);
+      expect(new Set(labels).size).toBe(labels.length);
+    });
+  });
+});
