@@ -3,7 +3,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createHttpAdapter } from '../data/http-adapter';
 import type { DomainModule } from '../map/layer-contract';
-import type { RuntimeConfig } from './config/runtime-config';
+import { hasDemoControls, type RuntimeConfig } from './config/runtime-config';
 import { ConsoleMode } from './console/console-mode';
 import { createQueryClient } from './query-client';
 import { registerDomainMessages } from './translators';
@@ -16,7 +16,13 @@ export interface AppProps {
 
 export function App({ config, apiBaseUrl, domains }: AppProps) {
   const [queryClient] = useState(createQueryClient);
-  const [adapter] = useState(() => createHttpAdapter({ baseUrl: apiBaseUrl, timeoutMs: config.requestTimeoutMs }));
+  const [adapter] = useState(() =>
+    createHttpAdapter({
+      baseUrl: apiBaseUrl,
+      timeoutMs: config.requestTimeoutMs,
+      demoControls: hasDemoControls(config),
+    }),
+  );
   useState(() => registerDomainMessages(domains));
   return (
     <QueryClientProvider client={queryClient}>

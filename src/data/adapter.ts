@@ -3,7 +3,18 @@
  * promise-based; every call takes an AbortSignal; failures are `AdapterError`s; what an adapter
  * can do is declared in `capabilities`, never discovered by calling and failing.
  */
-import type { Areas, Basemap, BBox, Catalog, FeatureCollection, LiveState } from './schemas';
+import type {
+  Areas,
+  Basemap,
+  BBox,
+  Catalog,
+  Clock,
+  ClockAction,
+  FeatureCollection,
+  LiveState,
+  ScenarioRun,
+  Scenarios,
+} from './schemas';
 
 export interface AdapterCapabilities {
   /** Serves live state columns for datasets (otherwise geometry only). */
@@ -14,6 +25,8 @@ export interface AdapterCapabilities {
   readonly areas: boolean;
   /** Serves an embedded base map generated from the same city model. */
   readonly basemap: boolean;
+  /** A demo backend: a simulated clock and scenarios a presenter can trigger. */
+  readonly demoControls: boolean;
 }
 
 export interface GeometryQuery {
@@ -42,4 +55,10 @@ export interface DataAdapter {
   getLiveState(datasetId: string, options?: CallOptions): Promise<Fetched<LiveState>>;
   getAreas(options?: CallOptions): Promise<Fetched<Areas>>;
   getBasemap(options?: CallOptions): Promise<Fetched<Basemap>>;
+  /** Demo controls (capability `demoControls`); other adapters throw `unsupported`. */
+  getClock(options?: CallOptions): Promise<Fetched<Clock>>;
+  controlClock(action: ClockAction, options?: CallOptions): Promise<Clock>;
+  getScenarios(options?: CallOptions): Promise<Fetched<Scenarios>>;
+  /** `at` (ISO time) schedules the run; omitted, it starts now. */
+  triggerScenario(scenarioId: string, at?: string, options?: CallOptions): Promise<ScenarioRun>;
 }

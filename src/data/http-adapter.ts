@@ -4,7 +4,16 @@
  */
 import type { DataAdapter, Fetched } from './adapter';
 import { requestJson, type FetchLike } from './http-client';
-import { areasSchema, basemapSchema, catalogSchema, featureCollectionSchema, liveStateSchema } from './schemas';
+import {
+  areasSchema,
+  basemapSchema,
+  catalogSchema,
+  clockSchema,
+  featureCollectionSchema,
+  liveStateSchema,
+  scenarioRunSchema,
+  scenariosSchema,
+} from './schemas';
 
 export interface HttpAdapterOptions {
   /** Absolute base URL of the API, e.g. `https://city.example/api/v1`. */
@@ -13,6 +22,8 @@ export interface HttpAdapterOptions {
   timeoutMs?: number;
   headers?: Record<string, string>;
   now?: () => number;
+  /** The backend is a demo backend with a clock and scenarios (the embedded or standalone mock). */
+  demoControls?: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -36,7 +47,7 @@ export function createHttpAdapter(options: HttpAdapterOptions): DataAdapter {
 
   return {
     id: `http:${base}`,
-    capabilities: { liveState: true, geometryByBbox: true, areas: true, basemap: true },
+    capabilities: { liveState: true, geometryByBbox: true, areas: true, basemap: true, demoControls: options.demoControls ?? false },
     getCatalog: ({ signal } = {}) =>
       fetched(requestJson({ ...common, url: `${base}/catalog`, schema: catalogSchema, resource: 'catalog', signal })),
     getGeometry: (datasetId, query = {}, { signal } = {}) => {
@@ -59,5 +70,20 @@ export function createHttpAdapter(options: HttpAdapterOptions): DataAdapter {
       fetched(requestJson({ ...common, url: `${base}/areas`, schema: areasSchema, resource: 'areas', signal })),
     getBasemap: ({ signal } = {}) =>
       fetched(requestJson({ ...common, url: `${base}/basemap`, schema: basemapSchema, resource: 'basemap', signal })),
+    getClock: ({ signal } = {}) =>
+      fetched(requestJson({ ...common, url: `${base}/clock`, schema: clockSchema, resource: 'clock', signal })),
+    controlClock: (action, { signal } = {}) =>
+      requestJson({ ...common, url: `${base}/clock`, schema: clockSchema, resource: 'clock', signal, body: action }),
+    getScenarios: ({ signal } = {}) =>
+      fetched(requestJson({ ...common, url: `${base}/scenarios`, schema: scenariosSchema, resource: 'scenarios', signal })),
+    triggerScenario: (scenarioId, at, { signal } = {}) =>
+      requestJson({
+        ...common,
+        url: `${base}/scenarios/${encodeURIComponent(scenarioId)}/runs`,
+        schema: scenarioRunSchema,
+        resource: 'scenarios',
+        signal,
+        body: at ? { at } : {},
+      }),
   };
 }

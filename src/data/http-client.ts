@@ -15,6 +15,8 @@ export interface JsonRequest<S extends z.ZodType> {
   timeoutMs: number;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** A JSON body makes it a POST. */
+  body?: unknown;
 }
 
 /** How much of a message from a source we are willing to show. */
@@ -28,9 +30,16 @@ export async function requestJson<S extends z.ZodType>(request: JsonRequest<S>):
   let response: Response;
   let body: string;
   try {
+    const post = request.body !== undefined;
     response = await request.fetch(request.url, {
       signal,
-      headers: { Accept: 'application/json', ...request.headers },
+      method: post ? 'POST' : 'GET',
+      headers: {
+        Accept: 'application/json',
+        ...(post ? { 'Content-Type': 'application/json' } : {}),
+        ...request.headers,
+      },
+      ...(post ? { body: JSON.stringify(request.body) } : {}),
     });
     body = await response.text();
   } catch (cause) {

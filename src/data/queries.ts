@@ -98,3 +98,25 @@ export function basemapQuery(adapter: DataAdapter) {
     refetchInterval: pollingInterval(null),
   });
 }
+
+/** The demo clock is read often: it is what "now" means for freshness while time runs ×N. */
+const CLOCK_POLL_MS = 2_000;
+const SCENARIOS_POLL_MS = 5_000;
+
+export function clockQuery(adapter: DataAdapter) {
+  return queryOptions({
+    queryKey: [...queryKeys.all(adapter), 'clock'] as const,
+    queryFn: ({ signal }) => adapter.getClock({ signal }),
+    refetchInterval: (query) =>
+      query.state.fetchFailureCount > 0 ? backoffDelayMs(query.state.fetchFailureCount) : CLOCK_POLL_MS,
+  });
+}
+
+export function scenariosQuery(adapter: DataAdapter) {
+  return queryOptions({
+    queryKey: [...queryKeys.all(adapter), 'scenarios'] as const,
+    queryFn: ({ signal }) => adapter.getScenarios({ signal }),
+    refetchInterval: (query) =>
+      query.state.fetchFailureCount > 0 ? backoffDelayMs(query.state.fetchFailureCount) : SCENARIOS_POLL_MS,
+  });
+}

@@ -77,6 +77,8 @@ export const catalogSchema = z.object({
     center: positionSchema,
     zoom: z.number().min(0).max(22),
     bbox: bboxSchema,
+    /** IANA time zone of the city (its clocks and daily profiles), e.g. Asia/Shanghai. */
+    timezone: z.string().max(64).optional(),
   }),
   datasets: z.array(datasetSchema).max(500),
 });
@@ -143,3 +145,42 @@ export const basemapSchema = z.object({
   labels: z.array(basemapLabelSchema),
 });
 export type Basemap = z.infer<typeof basemapSchema>;
+
+/** The simulated clock of a demo backend (GET/POST /clock). */
+export const clockSchema = z.object({
+  mode: z.enum(['live', 'running', 'paused']),
+  time: z.iso.datetime({ offset: true }),
+  speed: z.number().positive().max(100_000),
+  controllable: z.boolean(),
+});
+export type Clock = z.infer<typeof clockSchema>;
+
+export const scenarioRunSchema = z.object({
+  runId: z.string().max(128),
+  scenarioId: z.string().max(64),
+  startAt: z.iso.datetime({ offset: true }),
+  endAt: z.iso.datetime({ offset: true }),
+  status: z.enum(['scheduled', 'running', 'finished']),
+  eventCount: z.number().int().min(0),
+});
+export type ScenarioRun = z.infer<typeof scenarioRunSchema>;
+
+export const scenariosSchema = z.object({
+  scenarios: z
+    .array(
+      z.object({
+        id: z.string().max(64),
+        title: localizedTextSchema,
+        description: localizedTextSchema,
+        durationS: z.number().min(0),
+      }),
+    )
+    .max(100),
+  runs: z.array(scenarioRunSchema).max(10_000),
+});
+export type Scenarios = z.infer<typeof scenariosSchema>;
+
+export type ClockAction =
+  | { action: 'pause' | 'resume' | 'live' }
+  | { action: 'speed'; speed: number }
+  | { action: 'jump'; time: string };

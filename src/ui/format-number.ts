@@ -47,3 +47,21 @@ export function formatDateTime(iso: string, language: AppLanguage): string | nul
   }
   return formatter.format(time);
 }
+
+const clockFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Date and time to the second, in a city's time zone when it is known. */
+export function formatClock(timeMs: number, language: AppLanguage, timeZone?: string): string {
+  const key = `${language}|${timeZone ?? ''}`;
+  let formatter = clockFormatters.get(key);
+  if (!formatter) {
+    try {
+      formatter = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium', timeZone });
+    } catch {
+      // An unknown time zone from a source: show the browser's rather than nothing.
+      formatter = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' });
+    }
+    clockFormatters.set(key, formatter);
+  }
+  return formatter.format(timeMs);
+}

@@ -160,3 +160,28 @@ describe('http adapter: bad input becomes a typed error', () => {
     expect((await failure(adapter.getLiveState('traffic.roads'))).kind).toBe('invalid-response');
   });
 });
+
+describe('http adapter: demo controls', () => {
+  const clock = { mode: 'running', time: '2026-01-15T08:00:00+08:00', speed: 60, controllable: true };
+  it('posts clock actions as JSON and reads the clock back', async () => {
+    let body: unknown = null;
+    server.use(
+      http.post(`${BASE}/clock`, async ({ request }) => {
+        body = await request.json();
+        return HttpResponse.json(clock);
+      }),
+    );
+    await expect(adapter.controlClock({ action: 'speed', speed: 60 })).resolves.toEqual(clock);
+    expect(body).toEqual({ action: 'speed', speed: 60 });
+  });
+  it('triggers a scenario and reports a refusal with its status', async () => {
+    server.use(
+      http.post(`${BASE}/scenarios/rainstorm/runs`, () =>
+        HttpResponse.json({ error: { code: 'forbidden', message: 'demo mode only' } }, { status: 403 }),
+      ),
+    );
+    const error = await failure(adapter.triggerScenario('rainstorm'));
+    expect(error).toMatchObject({ kind: 'http', status: 403 });
+    expect(error.message).toContain('demo mode only');
+  });
+});

@@ -22,6 +22,8 @@ export const runtimeConfigSchema = z
       })
       .strict()
       .default({ enabled: false, seed: 42, scale: 'town' }),
+    /** Show the demo controls (clock, scenarios); defaults to on with the embedded demo backend. */
+    demoControls: z.boolean().optional(),
     basemap: z
       .discriminatedUnion('kind', [
         z.object({ kind: z.literal('embedded') }).strict(),
@@ -79,6 +81,11 @@ export async function loadRuntimeConfig(location: Location, fetchImpl: typeof fe
     throw new ConfigError(`invalid runtime config at ${url.href}`, ['(root): not valid JSON']);
   }
   return parseRuntimeConfig(json, url.href);
+}
+
+/** Whether the backend is a demo backend whose clock and scenarios the page may control. */
+export function hasDemoControls(config: RuntimeConfig): boolean {
+  return config.demoControls ?? config.mock.enabled;
 }
 
 /** The API base URL made absolute against the page (the mock backend needs an absolute one). */

@@ -3,10 +3,10 @@
  * adapter → query cache → layer sources → map and panels.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DataAdapter } from '../../data/adapter';
-import { basemapQuery, catalogQuery } from '../../data/queries';
+import { basemapQuery, catalogQuery, clockQuery } from '../../data/queries';
 import type { Catalog } from '../../data/schemas';
 import type { DomainModule, LayerDefinition } from '../../map/layer-contract';
 import { errorMessage, useLayerSources } from '../../map/layer-sources';
@@ -14,6 +14,8 @@ import { MapView, type BasemapChoice } from '../../map/map-view';
 import { layerSetting, useUiStore } from '../../map/store';
 import { ErrorNotice } from '../../ui/error-notice';
 import type { RuntimeConfig } from '../config/runtime-config';
+import { DemoPanel } from '../demo/demo-panel';
+import { DisplayTimeProvider, simulatedTime } from '../demo/display-time';
 import { useDomainTranslators } from '../translators';
 import { DetailsPanel } from './details-panel';
 import { LayerPanel } from './layer-panel';
@@ -37,10 +39,19 @@ export function ConsoleMode({ adapter, config, domains }: ConsoleModeProps) {
     <div className="console" lang={language}>
       <TopBar catalog={catalog.data?.data ?? null} language={language} demo={config.mock.enabled} />
       {catalog.data ? (
-        <ConsoleBody adapter={adapter} config={config} domains={domains} catalog={catalog.data.data} />
+        <ConsoleBody
+          adapter={adapter}
+          config={config}
+          domains={domains}
+          catalog={catalog.data.data}
+        />
       ) : catalog.isError ? (
         <div className="console__center">
-          <ErrorNotice title={t('errors.catalog')} details={[errorMessage(catalog.error)]} onRetry={() => void catalog.refetch()} />
+          <ErrorNotice
+            title={t('errors.catalog')}
+            details={[errorMessage(catalog.error)]}
+            onRetry={() => void catalog.refetch()}
+          />
         </div>
       ) : (
         <div className="console__center" data-testid="loading">
@@ -51,7 +62,12 @@ export function ConsoleMode({ adapter, config, domains }: ConsoleModeProps) {
   );
 }
 
-function ConsoleBody({ adapter, config, domains, catalog }: ConsoleModeProps & { catalog: Catalog }) {
+function ConsoleBody({
+  adapter,
+  config,
+  domains,
+  catalog,
+}: ConsoleModeProps & { catalog: Catalog }) {
   const { t } = useTranslation();
   const { language, translatorFor } = useDomainTranslators();
   const settings = useUiStore((state) => state.layerSettings);
@@ -60,39 +76,54 @@ function ConsoleBody({ adapter, config, domains, catalog }: ConsoleModeProps & {
   const [mapError, setMapError] = useState<string | null>(null);
 
   const layers = domains.flatMap((domain) => domain.layers);
-  const isVisible = useCallback((layer: LayerDefinition) => layerSetting(settings, layer).visible, [settings]);
+  const isVisible = useCallback(
+    (layer: LayerDefinition) => layerSetting(settings, layer).visible,
+    [settings],
+  );
   const sources = useLayerSources(adapter, catalog, layers, isVisible);
 
   const embedded = config.basemap.kind === 'embedded';
-  const basemap = useQuery({ ...basemapQuery(adapter), enabled: embedded && adapter.capabilities.basemap });
+  const basemap = useQuery({
+    ...basemapQuery(adapter),
+    enabled: embedded && adapter.capabilities.basemap,
+  });
   const basemapChoice: BasemapChoice =
     config.basemap.kind === 'style'
       ? { kind: 'style', url: config.basemap.url }
       : { kind: 'embedded', data: basemap.data?.data ?? null };
 
+  const demo = adapter.capabilities.demoControls;
+  const clock = useQuery({ ...clockQuery(adapter), enabled: demo });
+  const displayTime = useMemo(() => simulatedTime(clock.data), [clock.data]);
+
   return (
-    <main className="console__body">
-      <LayerPanel domains={domains} sources={sources} translatorFor={translatorFor} />
-      <div className="console__map">
-        <MapView
-          basemap={basemapChoice}
-          initialBounds={catalog.city.bbox}
-          fitPadding={LAYER_PANEL_CLEARANCE}
-          sources={sources}
-          settings={settings}
-          selection={selection}
-          language={language}
-          translatorFor={translatorFor}
-          onSelect={select}
-          onError={setMapError}
-          label={t('map.label')}
-        />
-        <div className="console__notices">
-          {basemap.isError ? <ErrorNotice title={t('errors.basemap')} details={[errorMessage(basemap.error)]} /> : null}
-          {mapError ? <ErrorNotice title={t('map.label')} details={[mapError]} /> : null}
+    <DisplayTimeProvider value={displayTime}>
+      <main className="console__body">
+        <LayerPanel domains={domains} sources={sources} translatorFor={translatorFor} />
+        <div className="console__map">
+          <MapView
+            basemap={basemapChoice}
+            initialBounds={catalog.city.bbox}
+            fitPadding={LAYER_PANEL_CLEARANCE}
+            sources={sources}
+            settings={settings}
+            selection={selection}
+            language={language}
+            translatorFor={translatorFor}
+            onSelect={select}
+            onError={setMapError}
+            label={t('map.label')}
+          />
+          <div className="console__notices">
+            {basemap.isError ? (
+              <ErrorNotice title={t('errors.basemap')} details={[errorMessage(basemap.error)]} />
+            ) : null}
+            {mapError ? <ErrorNotice title={t('map.label')} details={[mapError]} /> : null}
+          </div>
         </div>
-      </div>
-      <DetailsPanel sources={sources} language={language} translatorFor={translatorFor} />
-    </main>
+        <DetailsPanel sources={sources} language={language} translatorFor={translatorFor} />
+        {demo ? <DemoPanel adapter={adapter} timeZone={catalog.city.timezone} /> : null}
+      </main>
+    </DisplayTimeProvider>
   );
 }

@@ -7,7 +7,7 @@ import type { LayerSource } from '../../map/layer-sources';
 import { useUiStore } from '../../map/store';
 import { formatAge } from '../../ui/format-age';
 import { StatusText } from '../../ui/status-text';
-import { useNow } from '../../ui/use-now';
+import { useDisplayNow } from '../demo/display-time';
 
 export interface DetailsPanelProps {
   sources: readonly LayerSource[];
@@ -17,7 +17,7 @@ export interface DetailsPanelProps {
 
 export function DetailsPanel({ sources, language, translatorFor }: DetailsPanelProps) {
   const { t } = useTranslation();
-  const now = useNow();
+  const now = useDisplayNow();
   const selection = useUiStore((state) => state.selection);
   const select = useUiStore((state) => state.select);
   if (!selection) return null;

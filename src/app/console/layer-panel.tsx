@@ -4,7 +4,7 @@ import type { DomainModule, LayerDefinition, Translate } from '../../map/layer-c
 import type { LayerSource } from '../../map/layer-sources';
 import { countStatuses } from '../../map/status-counts';
 import { layerSetting, useUiStore } from '../../map/store';
-import { useNow } from '../../ui/use-now';
+import { useDisplayNow } from '../demo/display-time';
 import { LayerStatusLine } from './layer-status-line';
 import { Legend } from './legend';
 
@@ -16,7 +16,7 @@ export interface LayerPanelProps {
 
 export function LayerPanel({ domains, sources, translatorFor }: LayerPanelProps) {
   const { t } = useTranslation();
-  const now = useNow();
+  const now = useDisplayNow();
   return (
     <nav className="panel layer-panel" aria-label={t('layers.title')} data-testid="layer-panel">
       <h2 className="panel__title">{t('layers.title')}</h2>

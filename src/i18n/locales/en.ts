@@ -50,6 +50,21 @@ export const en = {
     startup: 'CityOps could not start',
     retry: 'Retry',
   },
+  demo: {
+    label: 'Demo controls',
+    clock: 'Simulated time',
+    mode: { live: 'Live', running: 'Running ×{{speed}}', paused: 'Paused' },
+    pause: 'Pause',
+    resume: 'Resume',
+    speed: '×{{speed}}',
+    speedLabel: 'Run at {{speed}} times real time',
+    live: 'Back to live',
+    scenarios: 'Scenarios',
+    trigger: 'Start “{{name}}”',
+    running: 'running',
+    scheduled: 'scheduled',
+    failed: 'Could not reach the demo backend: {{message}}',
+  },
   map: { label: 'City map', noWebgl: 'This browser cannot draw the map (WebGL is unavailable).' },
 } as const;
 
