@@ -14,10 +14,14 @@ export type DatasetId =
   | 'fire.stations'
   | 'fire.hydrants'
   | 'fire.alarms'
+  | 'fire.units'
   | 'public-spaces.spaces';
 
+/** Datasets whose features come and go (events on the map), with no live state columns. */
+export type DynamicDatasetId = 'fire.alarms' | 'fire.units';
+
 /** Datasets with live state columns; the others are geometry only. */
-export type LiveDatasetId = Exclude<DatasetId, 'fire.alarms'>;
+export type LiveDatasetId = Exclude<DatasetId, DynamicDatasetId>;
 
 type DatasetDefinition = Omit<Dataset, 'id'>;
 
@@ -75,6 +79,13 @@ const DEFINITIONS: Readonly<Record<DatasetId, DatasetDefinition>> = {
     stateFields: [{ key: 'inService' }],
   },
   'fire.alarms': {
+    domain: 'fire',
+    geometryKind: 'point',
+    stateCadenceS: null,
+    geometryCadenceS: 5,
+    stateFields: [],
+  },
+  'fire.units': {
     domain: 'fire',
     geometryKind: 'point',
     stateCadenceS: null,

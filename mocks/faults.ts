@@ -16,7 +16,10 @@ export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface Faults {
   get(target: string): FaultKind | undefined;
-  /** `target` is a dataset id (its features and state both fail) or 'catalog', 'areas', 'basemap'. */
+  /**
+   * `target` is a dataset id (its features and state fail, and it goes quiet on the stream) or
+   * 'catalog', 'areas', 'basemap', 'alarms', 'clock', 'scenarios', 'stream'.
+   */
   set(target: string, fault: FaultKind): void;
   clear(target: string): void;
   clearAll(): void;

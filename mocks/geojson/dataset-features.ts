@@ -7,12 +7,12 @@ import type { FeatureCollection } from '../../src/data/schemas';
 import type { CityModel } from '../city/generate-city';
 import { perCity } from '../city/per-city';
 import type { PipeNetwork } from '../city/pipes';
-import { geometryCadenceS, type DatasetId } from '../datasets';
+import { geometryCadenceS, type DatasetId, type DynamicDatasetId } from '../datasets';
 import { isoWithOffset, quantize } from '../live/clock';
 import { activeAlarms, alarmName } from '../live/fire-alarms';
 import { featureCollection, lineFeature, pointFeature, polygonFeature } from './features';
 
-type StaticDatasetId = Exclude<DatasetId, 'fire.alarms'>;
+type StaticDatasetId = Exclude<DatasetId, DynamicDatasetId>;
 
 const BUILDERS: Readonly<Record<StaticDatasetId, (city: CityModel) => FeatureCollection>> = {
   'traffic.roads': (city) =>
@@ -97,6 +97,8 @@ export function datasetFeatures(
   timeMs: number,
 ): FeatureCollection {
   if (datasetId === 'fire.alarms') return alarmFeatures(city, timeMs);
+  // Engines on the move come from the simulation (mocks/sim/fire); without it none are out.
+  if (datasetId === 'fire.units') return featureCollection([]);
   const cache = staticCollections(city);
   let collection = cache.get(datasetId);
   if (!collection) {

@@ -1,46 +1,46 @@
 /**
  * The REST contract (docs/api/openapi.yaml) served from the simulated city. The same handlers
- * run in the browser's service worker, in node tests and when generating fixtures, so the demo,
- * the tests and the fixtures all see exactly what the contract says.
+ * run in the browser's service worker, in node tests, in the standalone server and when
+ * generating fixtures, so the demo, the tests and the fixtures all see exactly what the contract
+ * says.
  */
 import { http, type HttpHandler } from 'msw';
 import type { CityModel } from '../city/generate-city';
-import { hasLiveState, isDatasetId } from '../datasets';
 import type { Faults } from '../faults';
 import { buildAreas } from '../geojson/areas';
 import { buildBasemap } from '../geojson/basemap';
 import { buildCatalog } from '../geojson/catalog';
-import { datasetFeatures } from '../geojson/dataset-features';
-import { liveState } from '../live/live-state';
-import { filterByBBox, parseBBoxParam } from './bbox';
-import { faultResponse } from './fault-responses';
-import type { ResponseShape } from './hostile-bodies';
-import { errorResponse, freshJsonResponse, jsonResponse } from './responses';
+import { createWorld, type World } from '../sim/engine/world';
+import { alarmHandlers } from './alarm-handlers';
+import { clockHandlers } from './clock-handlers';
+import { datasetHandlers } from './dataset-handlers';
+import { createHandlerContext } from './handler-context';
+import { freshJsonResponse, jsonResponse } from './responses';
+import { scenarioHandlers } from './scenario-handlers';
+import { streamHandler, type StreamOptions } from './stream-handler';
 
 export interface HandlerOptions {
   /** Absolute base URL of the API, e.g. `http://127.0.0.1:4173/api/v1`. */
   readonly baseUrl: string;
   readonly city: CityModel;
-  /** The simulation clock (ms since epoch). */
+  /** Wall time (ms since epoch); the world's clock runs from it (simulated time when live). */
   readonly now: () => number;
   readonly faults: Faults;
+  /** The world to serve; by default a fresh one on `city` with its clock on `now`. */
+  readonly world?: World;
+  /** Clock control and scenario triggers are open (the demo backend); default true. */
+  readonly demo?: boolean;
+  readonly stream?: StreamOptions;
 }
 
-export function createHandlers({ baseUrl, city, now, faults }: HandlerOptions): HttpHandler[] {
+export function createHandlers(options: HandlerOptions): HttpHandler[] {
+  const { baseUrl, now, faults } = options;
+  const city = options.world?.city ?? options.city;
   const base = baseUrl.replace(/\/+$/, '');
-
-  /** Answers with the fault set on `target`, if any, and otherwise with `answer()`. */
-  const serve = async (
-    target: string,
-    shape: ResponseShape,
-    request: Request,
-    answer: () => Response,
-  ): Promise<Response> => {
-    const fault = faults.get(target);
-    return fault ? faultResponse(fault, shape, request, city.origin) : answer();
-  };
-  const unknownDataset = (id: string): Response =>
-    errorResponse(404, 'not_found', `unknown dataset "${id.slice(0, 100)}"`);
+  const world =
+    options.world ?? createWorld({ seed: city.seed, scale: city.scale, city, wallNow: now });
+  const context = createHandlerContext(base, world, faults, options.demo ?? true);
+  const { serve } = context;
 
   return [
     http.get(`${base}/catalog`, ({ request }) =>
@@ -55,30 +55,10 @@ export function createHandlers({ baseUrl, city, now, faults }: HandlerOptions): 
       serve('basemap', 'basemap', request, () => jsonResponse(buildBasemap(city))),
     ),
 
-    http.get<{ id: string }>(`${base}/datasets/:id/features`, ({ request, params }) =>
-      serve(params.id, 'features', request, () => {
-        if (!isDatasetId(params.id)) return unknownDataset(params.id);
-        const bbox = parseBBoxParam(new URL(request.url).searchParams.get('bbox'));
-        if (!bbox.ok) return errorResponse(400, 'bad_request', bbox.message);
-        const collection = datasetFeatures(city, params.id, now());
-        return bbox.bbox
-          ? freshJsonResponse(filterByBBox(collection, bbox.bbox))
-          : jsonResponse(collection);
-      }),
-    ),
-
-    http.get<{ id: string }>(`${base}/datasets/:id/state`, ({ request, params }) =>
-      serve(params.id, 'state', request, () => {
-        if (!isDatasetId(params.id)) return unknownDataset(params.id);
-        if (!hasLiveState(params.id)) {
-          return errorResponse(
-            404,
-            'no_live_state',
-            `dataset "${params.id}" has geometry only; it has no live state`,
-          );
-        }
-        return freshJsonResponse(liveState(city, params.id, now()));
-      }),
-    ),
+    ...datasetHandlers(context),
+    ...alarmHandlers(context),
+    ...clockHandlers(context),
+    ...scenarioHandlers(context),
+    streamHandler(context, options.stream),
   ];
 }

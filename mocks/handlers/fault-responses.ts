@@ -22,9 +22,11 @@ export async function faultResponse(
     case '500':
       return errorResponse(500, 'internal', 'injected fault: internal server error');
     case 'garbage':
-      return rawJsonResponse(GARBAGE);
+      return shape === 'stream' ? eventStream(`data: ${GARBAGE}\n\n`) : rawJsonResponse(GARBAGE);
     case 'hostile':
-      return rawJsonResponse(hostileBody(shape, at));
+      return shape === 'stream'
+        ? eventStream(`event: state\ndata: ${hostileBody(shape, at)}\n\n`)
+        : rawJsonResponse(hostileBody(shape, at));
     case 'offline':
       return HttpResponse.error();
     case 'timeout': {
@@ -34,6 +36,13 @@ export async function faultResponse(
         : errorResponse(504, 'timeout', 'injected fault: no answer within the cap');
     }
   }
+}
+
+/** A finished event stream: the events, then the end (the client reconnects after `retry`). */
+function eventStream(events: string): Response {
+  return new HttpResponse(`retry: 3000\n\n${events}`, {
+    headers: { 'Cache-Control': 'no-store', 'Content-Type': 'text/event-stream' },
+  });
 }
 
 /** Resolves when the signal aborts, or after `capMs`, whichever comes first. */

@@ -6,7 +6,18 @@
  */
 import type { Position } from '../../src/data/schemas';
 
-export type ResponseShape = 'catalog' | 'features' | 'state' | 'areas' | 'basemap';
+export type ResponseShape =
+  | 'catalog'
+  | 'features'
+  | 'state'
+  | 'areas'
+  | 'basemap'
+  | 'alarms'
+  | 'alarm'
+  | 'clock'
+  | 'scenarios'
+  | 'run'
+  | 'stream';
 
 export const MARKUP = '<img src=x onerror=alert(1)>';
 /** JSON.stringify cannot write 1e999; this placeholder is swapped for it after serialising. */
@@ -59,8 +70,40 @@ function hostileFeatures(at: Position): unknown[] {
   ];
 }
 
+/** An alarm with markup for an id and a title, non-finite numbers and a date that is not one. */
+function hostileAlarm(): unknown {
+  return {
+    id: MARKUP,
+    ruleId: huge(),
+    domain: INFINITY,
+    department: MARKUP,
+    severity: INFINITY,
+    status: 'NaN',
+    datasetId: MARKUP,
+    featureIds: 'NaN',
+    raisedAt: 'yesterday',
+    clearedAt: INFINITY,
+    value: 'NaN',
+    unit: MARKUP,
+    title: { zh: MARKUP, en: huge() },
+  };
+}
+
 function hostileValue(shape: ResponseShape, at: Position): unknown {
   switch (shape) {
+    case 'alarms':
+      return { observedAt: 'NaN', cadenceS: INFINITY, alarms: [hostileAlarm(), null, MARKUP] };
+    case 'alarm':
+      return hostileAlarm();
+    case 'clock':
+      return { mode: MARKUP, time: 'NaN', speed: INFINITY, controllable: huge() };
+    case 'scenarios':
+      return {
+        scenarios: [{ id: MARKUP, title: huge(), description: null, durationS: INFINITY }],
+        runs: 'NaN',
+      };
+    case 'run':
+      return { runId: huge(), scenarioId: MARKUP, startAt: 'NaN', eventCount: INFINITY };
     case 'catalog':
       return {
         city: {
@@ -85,6 +128,7 @@ function hostileValue(shape: ResponseShape, at: Position): unknown {
     case 'areas':
       return { type: 'FeatureCollection', features: hostileFeatures(at) };
     case 'state':
+    case 'stream':
       return {
         dataset: MARKUP,
         observedAt: 'NaN',

@@ -3,7 +3,8 @@ import { HttpResponse } from 'msw';
 
 const NO_STORE = { 'Cache-Control': 'no-store' } as const;
 
-export type ErrorCode = 'bad_request' | 'not_found' | 'no_live_state' | 'internal' | 'timeout';
+export type ErrorCode =
+  'bad_request' | 'not_found' | 'no_live_state' | 'forbidden' | 'internal' | 'timeout';
 
 /** The body of every error: `{ "error": { "code", "message" } }`. */
 export interface ErrorBody {

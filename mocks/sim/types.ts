@@ -118,7 +118,12 @@ export interface DomainModel {
   /** Adds this domain's effects at T (called in domain order, so earlier effects are final). */
   applyEffects(ctx: SimContext, t: SimTime, effects: CrossEffects): void;
   /** Live columns of one of its datasets at T. */
-  columns(ctx: SimContext, datasetId: LiveDatasetId, t: SimTime, effects: CrossEffects): StateColumns;
+  columns(
+    ctx: SimContext,
+    datasetId: LiveDatasetId,
+    t: SimTime,
+    effects: CrossEffects,
+  ): StateColumns;
   /**
    * Readings at T worth watching: only features at or beyond their clear threshold (level ≥
    * rule.clearBelow). Everything else is normal and need not be returned.
@@ -129,10 +134,16 @@ export interface DomainModel {
 /** Datasets whose features themselves come and go (events on the map), served whole each time. */
 export interface DynamicFeatures {
   readonly datasetIds: readonly string[];
-  features(ctx: SimContext, datasetId: string, t: SimTime, effects: CrossEffects): FeatureCollection;
+  features(
+    ctx: SimContext,
+    datasetId: string,
+    t: SimTime,
+    effects: CrossEffects,
+  ): FeatureCollection;
 }
 
-export type ScenarioId = 'rainstorm' | 'water-main-burst' | 'high-rise-fire' | 'festival-crowd' | 'storm-night';
+export type ScenarioId =
+  'rainstorm' | 'water-main-burst' | 'high-rise-fire' | 'festival-crowd' | 'storm-night';
 
 /**
  * A named, scripted situation a presenter triggers. Expanding it is pure: the same city, start

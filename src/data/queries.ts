@@ -23,7 +23,8 @@ function indexGeometry(fetched: Fetched<FeatureCollection>): GeometryData {
 export const queryKeys = {
   all: (adapter: DataAdapter) => [adapter.id] as const,
   catalog: (adapter: DataAdapter) => [adapter.id, 'catalog'] as const,
-  geometry: (adapter: DataAdapter, datasetId: string) => [adapter.id, 'geometry', datasetId] as const,
+  geometry: (adapter: DataAdapter, datasetId: string) =>
+    [adapter.id, 'geometry', datasetId] as const,
   liveState: (adapter: DataAdapter, datasetId: string) => [adapter.id, 'state', datasetId] as const,
   areas: (adapter: DataAdapter) => [adapter.id, 'areas'] as const,
   basemap: (adapter: DataAdapter) => [adapter.id, 'basemap'] as const,
@@ -42,13 +43,17 @@ export function retryDelay(attempt: number): number {
  * Polls at the cadence while healthy; after failures, backs off (but never waits longer than it
  * would have at the cadence once it has been failing for a while).
  */
-export function pollingInterval(cadenceS: number | null) {
+export function pollingInterval(cadenceS: number | null, clockRate = 1) {
   return (query: Pick<Query, 'state'>): number | false => {
     const failing = query.state.status === 'error' || query.state.fetchFailureCount > 0;
     if (failing) return backoffDelayMs(query.state.fetchFailureCount);
-    return cadenceS === null ? false : cadenceS * 1_000;
+    if (cadenceS === null) return false;
+    return Math.max(MIN_POLL_MS, (cadenceS * 1_000) / Math.max(1, clockRate));
   };
 }
+
+/** The fastest any dataset is polled, even while a demo clock runs ×600. */
+export const MIN_POLL_MS = 2_000;
 
 export function catalogQuery(adapter: DataAdapter) {
   return queryOptions({
@@ -59,7 +64,8 @@ export function catalogQuery(adapter: DataAdapter) {
   });
 }
 
-export function geometryQuery(adapter: DataAdapter, dataset: Dataset) {
+/** `clockRate`: how fast the source's clock runs (a demo clock at ×N changes N times as often). */
+export function geometryQuery(adapter: DataAdapter, dataset: Dataset, clockRate = 1) {
   return queryOptions({
     queryKey: queryKeys.geometry(adapter, dataset.id),
     queryFn: ({ signal }) => adapter.getGeometry(dataset.id, {}, { signal }),
@@ -67,16 +73,16 @@ export function geometryQuery(adapter: DataAdapter, dataset: Dataset) {
     staleTime: dataset.geometryCadenceS === null ? Infinity : 0,
     // Geometry can be large: comparing it deeply on every refetch costs more than it saves.
     structuralSharing: false,
-    refetchInterval: pollingInterval(dataset.geometryCadenceS),
+    refetchInterval: pollingInterval(dataset.geometryCadenceS, clockRate),
   });
 }
 
-export function liveStateQuery(adapter: DataAdapter, dataset: Dataset) {
+export function liveStateQuery(adapter: DataAdapter, dataset: Dataset, clockRate = 1) {
   return queryOptions({
     queryKey: queryKeys.liveState(adapter, dataset.id),
     queryFn: ({ signal }) => adapter.getLiveState(dataset.id, { signal }),
     structuralSharing: false,
-    refetchInterval: pollingInterval(dataset.stateCadenceS),
+    refetchInterval: pollingInterval(dataset.stateCadenceS, clockRate),
   });
 }
 
@@ -108,7 +114,9 @@ export function clockQuery(adapter: DataAdapter) {
     queryKey: [...queryKeys.all(adapter), 'clock'] as const,
     queryFn: ({ signal }) => adapter.getClock({ signal }),
     refetchInterval: (query) =>
-      query.state.fetchFailureCount > 0 ? backoffDelayMs(query.state.fetchFailureCount) : CLOCK_POLL_MS,
+      query.state.fetchFailureCount > 0
+        ? backoffDelayMs(query.state.fetchFailureCount)
+        : CLOCK_POLL_MS,
   });
 }
 
@@ -117,6 +125,8 @@ export function scenariosQuery(adapter: DataAdapter) {
     queryKey: [...queryKeys.all(adapter), 'scenarios'] as const,
     queryFn: ({ signal }) => adapter.getScenarios({ signal }),
     refetchInterval: (query) =>
-      query.state.fetchFailureCount > 0 ? backoffDelayMs(query.state.fetchFailureCount) : SCENARIOS_POLL_MS,
+      query.state.fetchFailureCount > 0
+        ? backoffDelayMs(query.state.fetchFailureCount)
+        : SCENARIOS_POLL_MS,
   });
 }

@@ -37,11 +37,15 @@ export function errorMessage(error: unknown): string {
   return String(error);
 }
 
-/** Stale: failing, or overdue for its cadence. */
-export function isStale(status: LayerStatus, now: number): boolean {
+/**
+ * Stale: failing, or overdue for its cadence. `rate` is how fast the page's clock runs (a demo
+ * clock at ×60 ages data 60 times faster than the polling can follow; overdue is about the
+ * source not answering, so it is judged in wall time).
+ */
+export function isStale(status: LayerStatus, now: number, rate = 1): boolean {
   if (status.phase === 'error') return true;
   if (status.observedAt === null || status.cadenceS === null) return false;
-  return freshness(status.observedAt, status.cadenceS, now).stale;
+  return freshness(status.observedAt, status.cadenceS * Math.max(1, rate), now).stale;
 }
 
 type Result<T> = Pick<UseQueryResult<T>, 'data' | 'error' | 'isError' | 'failureCount'>;
@@ -57,7 +61,12 @@ export function describeSource(
   state: Result<Fetched<LiveState>> | null,
 ): LayerSource {
   if (!dataset) {
-    return { layer, dataset, data: null, status: { phase: 'unavailable', observedAt: null, cadenceS: null, error: null } };
+    return {
+      layer,
+      dataset,
+      data: null,
+      status: { phase: 'unavailable', observedAt: null, cadenceS: null, error: null },
+    };
   }
   const stateData = state?.data?.data ?? null;
   const indexed = geometry.data?.geometry ?? null;
@@ -85,6 +94,8 @@ export function useLayerSources(
   catalog: Catalog,
   layers: readonly LayerDefinition[],
   isVisible: (layer: LayerDefinition) => boolean,
+  /** How fast the source's clock runs: data is polled that much more often (within limits). */
+  clockRate = 1,
 ): LayerSource[] {
   const datasets = layers.map(
     (layer) => catalog.datasets.find((dataset) => dataset.id === layer.dataset) ?? null,
@@ -93,7 +104,7 @@ export function useLayerSources(
     queries: layers.map((layer, i) => {
       const dataset = datasets[i];
       return dataset
-        ? { ...geometryQuery(adapter, dataset), enabled: isVisible(layer) }
+        ? { ...geometryQuery(adapter, dataset, clockRate), enabled: isVisible(layer) }
         : { queryKey: queryKeys.geometry(adapter, layer.dataset), queryFn: skipToken };
     }),
   });
@@ -101,13 +112,18 @@ export function useLayerSources(
     queries: layers.map((layer, i) => {
       const dataset = datasets[i];
       return dataset && dataset.stateCadenceS !== null
-        ? { ...liveStateQuery(adapter, dataset), enabled: isVisible(layer) }
+        ? { ...liveStateQuery(adapter, dataset, clockRate), enabled: isVisible(layer) }
         : { queryKey: queryKeys.liveState(adapter, layer.dataset), queryFn: skipToken };
     }),
   });
   return layers.map((layer, i) => {
     const dataset = datasets[i] ?? null;
     const state = dataset?.stateCadenceS != null ? (states[i] ?? null) : null;
-    return describeSource(layer, dataset, geometries[i] as Result<GeometryData>, state as Result<Fetched<LiveState>> | null);
+    return describeSource(
+      layer,
+      dataset,
+      geometries[i] as Result<GeometryData>,
+      state as Result<Fetched<LiveState>> | null,
+    );
   });
 }

@@ -1,8 +1,10 @@
 /**
  * Fault injection of the demo backend: each kind of fault fails the way it says, for the
- * features and the state of a dataset and for the catalog, areas and base map, and only there.
+ * features and the state of a dataset, the catalog, areas and base map, the alarms, the clock,
+ * the scenarios and the event stream, and only there.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ZodType } from 'zod';
 import {
   areasSchema,
   basemapSchema,
@@ -13,6 +15,8 @@ import {
 import { createFaults, FAULT_KINDS } from '../../mocks/faults';
 import { MARKUP } from '../../mocks/handlers/hostile-bodies';
 import { createMockServer } from '../../mocks/node';
+import { schemaErrors } from './contract';
+import { readEvents } from './sse';
 
 const BASE_URL = 'http://cityops.test/api/v1';
 const NOW = Date.parse('2026-01-15T08:30:00+08:00');
@@ -28,28 +32,71 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => faults.clearAll());
 afterAll(() => server.close());
 
-const get = (path: string, init?: RequestInit): Promise<Response> =>
-  fetch(`${BASE_URL}${path}`, init);
+/** A request of a target: a GET, or a POST with a JSON body. */
+const get = (path: string, init?: RequestInit, body?: unknown): Promise<Response> =>
+  fetch(
+    `${BASE_URL}${path}`,
+    body === undefined
+      ? init
+      : {
+          ...init,
+          method: 'POST',
+          body: JSON.stringify(body),
+          headers: { 'Content-Type': 'application/json' },
+        },
+  );
+
+/** Whether a body passes the app's zod schema, or the contract's schema where the app has none. */
+type Check = (body: unknown) => boolean;
+const zod =
+  (schema: ZodType): Check =>
+  (body) =>
+    schema.safeParse(body).success;
+const contract =
+  (name: string): Check =>
+  (body) =>
+    schemaErrors(name, body).length === 0;
 
 /** Every resource path a fault can target, with the schema its real answer satisfies. */
-const TARGETS = [
-  { target: 'catalog', path: '/catalog', schema: catalogSchema },
-  { target: 'areas', path: '/areas', schema: areasSchema },
-  { target: 'basemap', path: '/basemap', schema: basemapSchema },
+const TARGETS: readonly { target: string; path: string; valid: Check; body?: unknown }[] = [
+  { target: 'catalog', path: '/catalog', valid: zod(catalogSchema) },
+  { target: 'areas', path: '/areas', valid: zod(areasSchema) },
+  { target: 'basemap', path: '/basemap', valid: zod(basemapSchema) },
   {
     target: 'fire.hydrants',
     path: '/datasets/fire.hydrants/features',
-    schema: featureCollectionSchema,
+    valid: zod(featureCollectionSchema),
   },
-  { target: 'fire.hydrants', path: '/datasets/fire.hydrants/state', schema: liveStateSchema },
-] as const;
+  { target: 'fire.hydrants', path: '/datasets/fire.hydrants/state', valid: zod(liveStateSchema) },
+  {
+    target: 'fire.hydrants',
+    path: '/datasets/fire.hydrants/state?since=2026-01-15T08:20:00%2B08:00',
+    valid: zod(liveStateSchema),
+  },
+  {
+    target: 'fire.units',
+    path: '/datasets/fire.units/features',
+    valid: zod(featureCollectionSchema),
+  },
+  { target: 'alarms', path: '/alarms', valid: contract('AlarmList') },
+  { target: 'alarms', path: '/alarms/al-1', valid: contract('Alarm') },
+  { target: 'clock', path: '/clock', valid: contract('Clock') },
+  { target: 'clock', path: '/clock', valid: contract('Clock'), body: { action: 'live' } },
+  { target: 'scenarios', path: '/scenarios', valid: contract('ScenarioList') },
+  {
+    target: 'scenarios',
+    path: '/scenarios/rainstorm/runs',
+    valid: contract('ScenarioRun'),
+    body: { at: '2026-01-15T12:00:00+08:00' },
+  },
+];
 
 describe('fault injection', () => {
   it.each(TARGETS)(
     '500 on $target: $path answers HTTP 500 with an error body',
-    async ({ target, path }) => {
+    async ({ target, path, body }) => {
       faults.set(target, '500');
-      const response = await get(path);
+      const response = await get(path, {}, body);
       expect(response.status).toBe(500);
       expect(response.headers.get('cache-control')).toBe('no-store');
       expect(await response.json()).toEqual({
@@ -60,9 +107,9 @@ describe('fault injection', () => {
 
   it.each(TARGETS)(
     'garbage on $target: $path answers 200 with a body that is not JSON',
-    async ({ target, path }) => {
+    async ({ target, path, body }) => {
       faults.set(target, 'garbage');
-      const response = await get(path);
+      const response = await get(path, {}, body);
       expect(response.status).toBe(200);
       await expect(response.json()).rejects.toThrow(SyntaxError);
     },
@@ -70,9 +117,9 @@ describe('fault injection', () => {
 
   it.each(TARGETS)(
     'hostile on $target: $path answers 200 with JSON the schemas reject',
-    async ({ target, path, schema }) => {
+    async ({ target, path, valid, body: request }) => {
       faults.set(target, 'hostile');
-      const response = await get(path);
+      const response = await get(path, {}, request);
       expect(response.status).toBe(200);
       const text = await response.text();
       expect(text.length).toBeGreaterThan(1024 * 1024);
@@ -81,25 +128,25 @@ describe('fault injection', () => {
       expect(text).toContain('"NaN"');
       const body: unknown = JSON.parse(text);
       expect(hasNonFiniteNumber(body)).toBe(true);
-      expect(schema.safeParse(body).success).toBe(false);
+      expect(valid(body)).toBe(false);
     },
   );
 
   it.each(TARGETS)(
     'offline on $target: $path fails with a network error',
-    async ({ target, path }) => {
+    async ({ target, path, body }) => {
       faults.set(target, 'offline');
-      await expect(get(path)).rejects.toThrow(TypeError);
+      await expect(get(path, {}, body)).rejects.toThrow(TypeError);
     },
   );
 
   it.each(TARGETS)(
     'timeout on $target: $path never answers until the request is aborted',
-    async ({ target, path }) => {
+    async ({ target, path, body }) => {
       faults.set(target, 'timeout');
       const controller = new AbortController();
       const started = Date.now();
-      const request = get(path, { signal: controller.signal });
+      const request = get(path, { signal: controller.signal }, body);
       const settled = await Promise.race([
         request.then(
           () => 'answered',
@@ -136,6 +183,41 @@ describe('fault injection', () => {
     faults.clearAll();
     expect(faults.entries()).toEqual([]);
     expect((await get('/catalog')).status).toBe(200);
+  });
+});
+
+describe('fault injection on the event stream', () => {
+  it('500 answers an error body; garbage and hostile answer events the client must reject', async () => {
+    faults.set('stream', '500');
+    const failed = await get('/stream');
+    expect(failed.status).toBe(500);
+    expect(await failed.json()).toMatchObject({ error: { code: 'internal' } });
+    faults.set('stream', 'garbage');
+    const garbage = await get('/stream');
+    expect(garbage.headers.get('content-type')).toContain('text/event-stream');
+    const [junk] = await readEvents(garbage, (events) => events.length > 0, { timeoutMs: 2_000 });
+    expect(() => JSON.parse(junk!.data)).toThrow(SyntaxError);
+    faults.set('stream', 'hostile');
+    const [hostile] = await readEvents(await get('/stream'), (events) => events.length > 0, {
+      timeoutMs: 2_000,
+    });
+    expect(hostile!.event).toBe('state');
+    expect(hostile!.data).toContain(MARKUP);
+    expect(liveStateSchema.safeParse(JSON.parse(hostile!.data)).success).toBe(false);
+    faults.set('stream', 'offline');
+    await expect(get('/stream')).rejects.toThrow(TypeError);
+  });
+
+  it('a failing dataset goes quiet on the stream while the others go on', async () => {
+    faults.set('fire.hydrants', '500');
+    const events = await readEvents(
+      await get('/stream?datasets=fire.hydrants,fire.stations'),
+      (seen) => seen.some((e) => e.event === 'alarms'),
+    );
+    const datasets = events
+      .filter((e) => e.event === 'state')
+      .map((e) => (JSON.parse(e.data) as { dataset: string }).dataset);
+    expect(datasets).toEqual(['fire.stations']);
   });
 });
 

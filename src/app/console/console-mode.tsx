@@ -80,7 +80,11 @@ function ConsoleBody({
     (layer: LayerDefinition) => layerSetting(settings, layer).visible,
     [settings],
   );
-  const sources = useLayerSources(adapter, catalog, layers, isVisible);
+  const demo = adapter.capabilities.demoControls;
+  const clock = useQuery({ ...clockQuery(adapter), enabled: demo });
+  const displayTime = useMemo(() => simulatedTime(clock.data), [clock.data]);
+
+  const sources = useLayerSources(adapter, catalog, layers, isVisible, displayTime.rate);
 
   const embedded = config.basemap.kind === 'embedded';
   const basemap = useQuery({
@@ -91,10 +95,6 @@ function ConsoleBody({
     config.basemap.kind === 'style'
       ? { kind: 'style', url: config.basemap.url }
       : { kind: 'embedded', data: basemap.data?.data ?? null };
-
-  const demo = adapter.capabilities.demoControls;
-  const clock = useQuery({ ...clockQuery(adapter), enabled: demo });
-  const displayTime = useMemo(() => simulatedTime(clock.data), [clock.data]);
 
   return (
     <DisplayTimeProvider value={displayTime}>

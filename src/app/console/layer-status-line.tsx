@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { isStale, type LayerStatus } from '../../map/layer-sources';
 import type { StatusCounts } from '../../map/status-counts';
 import { StatusText } from '../../ui/status-text';
+import { useDisplayRate } from '../demo/display-time';
 import { formatAge } from '../../ui/format-age';
 
 /** loading / live with its age / stale / error (with the age of the data still shown). */
@@ -16,7 +17,7 @@ export interface LayerStatusLineProps {
 export function LayerStatusLine({ status, visible, now, counts }: LayerStatusLineProps) {
   const { t } = useTranslation();
   const age = status.observedAt !== null ? formatAge(now - status.observedAt, t) : null;
-  const stale = isStale(status, now);
+  const stale = isStale(status, now, useDisplayRate());
   let text: string;
   if (status.phase === 'unavailable') text = t('status.notInCatalog');
   else if (status.phase === 'error')

@@ -8,9 +8,14 @@ import type { Fetched } from '../../data/adapter';
 import type { Clock } from '../../data/schemas';
 import { useNow } from '../../ui/use-now';
 
-export type DisplayTime = (wallMs: number) => number;
+export interface DisplayTime {
+  /** The page's time at a wall-clock time. */
+  readonly at: (wallMs: number) => number;
+  /** Page seconds per wall second (0 while paused). */
+  readonly rate: number;
+}
 
-const wallTime: DisplayTime = (wallMs) => wallMs;
+const wallTime: DisplayTime = { at: (wallMs) => wallMs, rate: 1 };
 
 /** Simulated time at a wall time, extrapolated from the last clock reading. */
 export function simulatedTime(clock: Fetched<Clock> | undefined): DisplayTime {
@@ -19,7 +24,7 @@ export function simulatedTime(clock: Fetched<Clock> | undefined): DisplayTime {
   if (mode === 'live') return wallTime;
   const readAt = Date.parse(time);
   const rate = mode === 'paused' ? 0 : speed;
-  return (wallMs) => readAt + (wallMs - clock.fetchedAt) * rate;
+  return { at: (wallMs) => readAt + (wallMs - clock.fetchedAt) * rate, rate };
 }
 
 const DisplayTimeContext = createContext<DisplayTime>(wallTime);
@@ -36,6 +41,11 @@ export function DisplayTimeProvider({
 
 /** The page's "now", re-read every second. */
 export function useDisplayNow(): number {
-  const toDisplay = useContext(DisplayTimeContext);
-  return toDisplay(useNow());
+  const { at } = useContext(DisplayTimeContext);
+  return at(useNow());
+}
+
+/** Page seconds per wall second: data ages this much faster while the clock runs ×N. */
+export function useDisplayRate(): number {
+  return useContext(DisplayTimeContext).rate;
 }

@@ -12,6 +12,10 @@ describe('polling', () => {
   it('polls at the cadence while healthy', () => {
     expect(pollingInterval(10)(query('success', 0))).toBe(10_000);
   });
+  it('polls faster while a demo clock runs ×N, but never faster than MIN_POLL_MS', () => {
+    expect(pollingInterval(10, 4)(query('success', 0))).toBe(2_500);
+    expect(pollingInterval(10, 600)(query('success', 0))).toBe(2_000);
+  });
   it('does not poll static data while healthy', () => {
     expect(pollingInterval(null)(query('success', 0))).toBe(false);
   });

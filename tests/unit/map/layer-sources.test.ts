@@ -45,3 +45,10 @@ describe('describeSource', () => {
     expect(isStale(status, 60_000)).toBe(true);
   });
 });
+
+it('judges overdue in wall time while a demo clock runs ×N', () => {
+  const status = { phase: 'live' as const, observedAt: 0, cadenceS: 10, error: null };
+  // Ten simulated minutes at ×60 is ten wall seconds: one polling interval, not an outage.
+  expect(isStale(status, 600_000, 60)).toBe(false);
+  expect(isStale(status, 600_000, 1)).toBe(true);
+});

@@ -8,10 +8,10 @@ import { generateCity, type CityModel } from '../../../mocks/city/generate-city'
 import { LIVE_DATASET_IDS } from '../../../mocks/datasets';
 import { liveState as closedFormLiveState } from '../../../mocks/live/live-state';
 import { createClock } from '../../../mocks/sim/engine/clock';
-import { closedFormModels } from '../../../mocks/sim/engine/closed-form-models';
 import { createEventLog, type LogEntry } from '../../../mocks/sim/engine/event-log';
 import { createSimulation, type Simulation } from '../../../mocks/sim/engine/simulation';
 import type { DomainModel } from '../../../mocks/sim/types';
+import { closedFormModels } from './engine-closed-form';
 import { stubRainstorm, stubTraffic, stubWeather } from './engine-stubs';
 
 const T = Date.parse('2026-01-15T08:30:00+08:00');
@@ -64,7 +64,7 @@ describe('simulation engine', () => {
     expect(JSON.stringify(theirs)).not.toBe(JSON.stringify(mine));
   });
 
-  it('serves what the closed-form live values served, with the same observedAt', () => {
+  it('serves exactly what its models compute, stamped at the start of the cadence step', () => {
     const sim = closedForm(town);
     for (const id of LIVE_DATASET_IDS)
       expect(sim.liveState(id, T + 7_500), id).toEqual(closedFormLiveState(town, id, T + 7_500));

@@ -1,0 +1,16 @@
+/** The body of `GET /alarms` (and of the stream's `alarms` event). */
+import { isoWithOffset } from '../live/clock';
+import type { Alarm, AlarmSnapshot } from '../sim/engine/alarm-engine';
+
+/** Alarms are stepped on a one-minute grid. */
+export const ALARM_CADENCE_S = 60;
+
+export interface AlarmList {
+  readonly observedAt: string;
+  readonly cadenceS: number;
+  readonly alarms: readonly Alarm[];
+}
+
+export function alarmsBody(snapshot: AlarmSnapshot, alarms: readonly Alarm[]): AlarmList {
+  return { observedAt: isoWithOffset(snapshot.observedAtMs), cadenceS: ALARM_CADENCE_S, alarms };
+}

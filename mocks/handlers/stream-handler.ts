@@ -1,0 +1,155 @@
+/**
+ * `GET /stream`: server-sent events, so a screen need not poll. `state` events carry a dataset's
+ * live state at its cadence (the first in full, then only the rows changed since the previous
+ * one), `alarm` events an alarm raised or cleared, `alarms` the whole list (at the start and
+ * after the clock changes), and `clock` the clock after every change. A timer in wall time looks
+ * at the simulated clock, so accelerated time sends one delta per step it can keep up with,
+ * covering every change since the last one.
+ */
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import { isDatasetId, LIVE_DATASET_IDS, stateCadenceS, type LiveDatasetId } from '../datasets';
+import { quantize } from '../live/clock';
+import { listAlarms } from './alarm-handlers';
+import { alarmsBody } from './alarm-body';
+import { clockView } from './clock-handlers';
+import type { HandlerContext } from './handler-context';
+import { errorResponse } from './responses';
+import { isDeltaBase } from './time-params';
+
+export interface StreamOptions {
+  /** How often (wall ms) the stream looks at the clock. */
+  readonly tickMs?: number;
+  readonly keepAliveMs?: number;
+  /** Streams end after this long; EventSource reconnects by itself (a bound on leaked streams). */
+  readonly maxLifetimeMs?: number;
+}
+
+const RETRY_MS = 3000;
+
+export function streamHandler(context: HandlerContext, options: StreamOptions = {}): HttpHandler {
+  return http.get(`${context.base}/stream`, ({ request }) =>
+    context.serve('stream', 'stream', request, () => {
+      const params = new URL(request.url).searchParams;
+      const requested = params.get('datasets');
+      const ids = requested === null ? LIVE_DATASET_IDS : requested.split(',').map((s) => s.trim());
+      const unknown = ids.find(
+        (id) => !isDatasetId(id) || !(LIVE_DATASET_IDS as readonly string[]).includes(id),
+      );
+      if (unknown !== undefined)
+        return errorResponse(400, 'bad_request', `no live dataset "${unknown.slice(0, 100)}"`);
+      const snapshot = params.get('snapshot') !== 'false';
+      return new HttpResponse(
+        openStream(context, request, ids as LiveDatasetId[], snapshot, options),
+        { headers: { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' } },
+      );
+    }),
+  );
+}
+
+function openStream(
+  context: HandlerContext,
+  request: Request,
+  datasets: readonly LiveDatasetId[],
+  snapshot: boolean,
+  { tickMs = 500, keepAliveMs = 15_000, maxLifetimeMs = 10 * 60_000 }: StreamOptions,
+): ReadableStream<Uint8Array> {
+  const { simulation, clock } = context.world;
+  const { faults } = context;
+  const encoder = new TextEncoder();
+  const openedAt = Date.now();
+  const lastState = new Map<LiveDatasetId, number>();
+  let sentAlarms = new Set<string>();
+  let lastAlarmStep: number | null = null;
+  let alarmsListDue = snapshot;
+  let lastWrite = openedAt;
+  let closed = false;
+  let stop = (): void => undefined;
+
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      const write = (text: string): void => {
+        if (closed) return;
+        controller.enqueue(encoder.encode(text));
+        lastWrite = Date.now();
+      };
+      const send = (event: string, data: unknown): void =>
+        write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+
+      const sendStates = (t: number): void => {
+        for (const id of datasets) {
+          if (faults.get(id)) continue; // a failing dataset goes quiet and turns stale
+          const step = quantize(t, stateCadenceS(id));
+          const last = lastState.get(id);
+          if (last === step) continue;
+          lastState.set(id, step);
+          if (last === undefined && !snapshot) continue;
+          send(
+            'state',
+            last !== undefined && isDeltaBase(last, t)
+              ? simulation.delta(id, last, t)
+              : simulation.liveState(id, t),
+          );
+        }
+      };
+
+      const sendAlarms = (t: number): void => {
+        if (faults.get('alarms')) return;
+        const alarms = simulation.alarms(t);
+        if (alarms.observedAtMs === lastAlarmStep && !alarmsListDue) return;
+        const current = listAlarms(alarms, 'all');
+        const keys = new Set(current.map((alarm) => `${alarm.id}:${alarm.status}`));
+        if (alarmsListDue) {
+          send('alarms', alarmsBody(alarms, current));
+          alarmsListDue = false;
+        } else if (lastAlarmStep !== null) {
+          for (const alarm of current)
+            if (!sentAlarms.has(`${alarm.id}:${alarm.status}`)) send('alarm', alarm);
+        }
+        sentAlarms = keys;
+        lastAlarmStep = alarms.observedAtMs;
+      };
+
+      const tick = (): void => {
+        if (closed) return;
+        try {
+          const t = simulation.now();
+          sendStates(t);
+          sendAlarms(t);
+          const wall = Date.now();
+          if (wall - lastWrite >= keepAliveMs) write(': keep-alive\n\n');
+          if (wall - openedAt >= maxLifetimeMs) stop();
+        } catch (error) {
+          console.error('stream: evaluation failed', error);
+          stop();
+        }
+      };
+
+      const timer = setInterval(tick, tickMs);
+      const unsubscribe = clock.subscribe(() => {
+        send('clock', clockView(context));
+        alarmsListDue = true;
+        tick();
+      });
+      const onAbort = (): void => stop();
+      stop = () => {
+        if (closed) return;
+        closed = true;
+        clearInterval(timer);
+        unsubscribe();
+        request.signal.removeEventListener('abort', onAbort);
+        try {
+          controller.close();
+        } catch {
+          // Already closed by the reader going away.
+        }
+      };
+      request.signal.addEventListener('abort', onAbort, { once: true });
+      write(`retry: ${RETRY_MS}\n\n`);
+      send('clock', clockView(context));
+      tick();
+    },
+    cancel() {
+      stop();
+    },
+  });
+}
