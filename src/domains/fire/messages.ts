@@ -4,12 +4,18 @@ import type { DomainMessages } from '../../map/layer-contract';
 export const fireMessages = {
   'zh-CN': {
     title: '消防安全',
-    layers: { stations: '消防站', hydrants: '消火栓', alarms: '火警' },
+    layers: { stations: '消防站', hydrants: '消火栓', alarms: '火警', units: '消防车' },
     readiness: { ready: '有车可出动', allOut: '车辆全部出动', noReading: '无读数' },
     service: { inService: '在用', outOfService: '停用', noReading: '无读数' },
     alarmStatus: { alarm: '报警（待确认）', incident: '火警（已确认）' },
     alarmKind: { detector: '探测器报警', fire: '火情报告' },
     severity: { '1': '低', '2': '中', '3': '高' },
+    unitStatus: {
+      dispatched: '出动中',
+      onScene: '到场处置',
+      returning: '返回中',
+      unknown: '状态不明',
+    },
     legend: {
       stations: {
         ready: '消防站（★）：有车可出动',
@@ -27,6 +33,12 @@ export const fireMessages = {
         severityHigh: '严重程度中/高（越严重圆点越大）',
         severityLow: '严重程度低（小圆点）',
       },
+      units: {
+        dispatched: '消防车出动中（▲）',
+        onScene: '消防车到场处置（■）',
+        returning: '消防车返回中（▼，深色边）',
+        unknown: '消防车状态不明（?）',
+      },
     },
     detail: {
       readiness: '出动能力',
@@ -41,6 +53,9 @@ export const fireMessages = {
       alarmKind: '来源',
       startedAt: '发生时间',
       address: '地址',
+      unitStatus: '状态',
+      station: '所属消防站',
+      incident: '处置警情',
     },
     primary: {
       available: '{{available}} / {{units}} 辆',
@@ -52,12 +67,23 @@ export const fireMessages = {
   },
   en: {
     title: 'Fire safety',
-    layers: { stations: 'Fire stations', hydrants: 'Hydrants', alarms: 'Fire alarms' },
+    layers: {
+      stations: 'Fire stations',
+      hydrants: 'Hydrants',
+      alarms: 'Fire alarms',
+      units: 'Fire engines',
+    },
     readiness: { ready: 'Units available', allOut: 'All units out', noReading: 'No reading' },
     service: { inService: 'In service', outOfService: 'Out of service', noReading: 'No reading' },
     alarmStatus: { alarm: 'Alarm (unconfirmed)', incident: 'Confirmed fire' },
     alarmKind: { detector: 'Automatic detector', fire: 'Fire report' },
     severity: { '1': 'low', '2': 'medium', '3': 'high' },
+    unitStatus: {
+      dispatched: 'Dispatched',
+      onScene: 'On scene',
+      returning: 'Returning',
+      unknown: 'Status unknown',
+    },
     legend: {
       stations: {
         ready: 'Fire station (★): units available',
@@ -75,6 +101,12 @@ export const fireMessages = {
         severityHigh: 'Severity medium or high (larger dot = more severe)',
         severityLow: 'Severity low (small dot)',
       },
+      units: {
+        dispatched: 'Fire engine dispatched (▲)',
+        onScene: 'Fire engine on scene (■)',
+        returning: 'Fire engine returning (▼, dark outline)',
+        unknown: 'Fire engine, status unknown (?)',
+      },
     },
     detail: {
       readiness: 'Readiness',
@@ -89,6 +121,9 @@ export const fireMessages = {
       alarmKind: 'Source',
       startedAt: 'Started',
       address: 'Address',
+      unitStatus: 'Status',
+      station: 'Station',
+      incident: 'Incident',
     },
     primary: {
       available: '{{available}} of {{units}} units',

@@ -375,6 +375,10 @@ checkDomainModule(fireDomain, {
   'fire.stations': stationsData,
   'fire.hydrants': hydrantsData,
   'fire.alarms': alarmsData,
+  'fire.units': layerData(
+    [point('u1', { unitStatus: 'dispatched', stationId: 's1', incidentId: 'a1' })],
+    null,
+  ),
 });
 
 describe('fire.stations on the generated town', () => {
