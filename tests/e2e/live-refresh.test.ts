@@ -1,0 +1,63 @@
+/**
+ * Live data refreshes under the operator's hands without disturbing them: through three refresh
+ * cycles of the roads (every 10 s; alarms every 5 s), the camera does not move, the open details
+ * panel keeps its feature, and the values on it are new each time.
+ */
+import type { Response } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { liveStateSchema } from '../../src/data/schemas';
+import { camera, mouseOffMap, openApp, selectAt, showOnly } from './support/app';
+import { isApiRequest } from './support/city';
+import { settleMap } from './support/pixels';
+import { focusRoad, longestArterial } from './support/roads';
+import { test } from './support/test';
+
+const CYCLES = 3;
+/** Three 10-second cycles, plus slack for a slow software-rendered frame. */
+const CYCLES_TIMEOUT_MS = 60_000;
+
+describe('live refresh', () => {
+  test('three refresh cycles keep the camera and the open details, and bring new values', async ({ session }) => {
+    const { page } = session;
+    await openApp(page);
+    // Roads to select and alarms (the fastest cadence) on the map; pipes along the roads would
+    // take the click.
+    await showOnly(page, ['traffic.roads', 'fire.alarms']);
+    const road = await focusRoad(page, await longestArterial(page));
+    await selectAt(page, road.mouse);
+    await expect.poll(() => page.getByTestId('details-title').textContent()).toBe(road.name);
+    await mouseOffMap(page);
+    await settleMap(page);
+    const before = await camera(page);
+    expect(before.dataCenter, 'the map publishes its centre after a move').not.toBeNull();
+
+    // Count refreshes as they arrive, keeping each roads state body.
+    const roadStates: unknown[] = [];
+    let alarmRefreshes = 0;
+    const onResponse = (response: Response) => {
+      if (isApiRequest(response.url(), 'datasets/traffic.roads/state')) roadStates.push(response.json());
+      if (isApiRequest(response.url(), 'datasets/fire.alarms/features')) alarmRefreshes += 1;
+    };
+    page.on('response', onResponse);
+    await expect.poll(() => roadStates.length, { timeout: CYCLES_TIMEOUT_MS, interval: 500 }).toBeGreaterThanOrEqual(CYCLES);
+    page.off('response', onResponse);
+    // Let the last refresh reach the screen.
+    await settleMap(page);
+
+    const states = (await Promise.all(roadStates)).map((body) => liveStateSchema.parse(body));
+    const observed = states.map((state) => Date.parse(state.observedAt));
+    for (let i = 1; i < observed.length; i += 1) {
+      expect(observed[i], 'each refresh is a newer observation').toBeGreaterThan(observed[i - 1] ?? Infinity);
+    }
+    const speeds = states.map((state) => JSON.stringify(state.columns['speedKmh']));
+    expect(new Set(speeds).size, 'speeds changed over the refreshes').toBeGreaterThan(1);
+    // Every 5 s: about twice as many, but a busy machine stretches the intervals.
+    expect(alarmRefreshes, 'alarm refreshes (every 5 s)').toBeGreaterThanOrEqual(CYCLES);
+
+    // The operator's view is exactly as they left it.
+    expect(await camera(page)).toEqual(before);
+    expect(await page.getByTestId('details-title').textContent()).toBe(road.name);
+    // "Observed" tells the age of the latest data: fresh, not the age of the first load.
+    expect(await page.getByTestId('details-observed').textContent()).toMatch(/^(just now|\d s ago|10 s ago)$/);
+  });
+});
