@@ -52,7 +52,10 @@ export interface FeatureDescription {
   readonly title: string;
   /** The one live value that matters most (tooltip line). */
   readonly primary: DescriptionRow;
-  /** Every row of the details panel, in order (the primary value among them where it belongs). */
+  /**
+   * The rows of the details panel, in order. The panel shows the primary value first unless a row
+   * has the primary's label (then that row is where it belongs).
+   */
   readonly rows: readonly DescriptionRow[];
 }
 

@@ -48,6 +48,11 @@ export function DetailsPanel({ sources, language, translatorFor }: DetailsPanelP
       </header>
       {description ? (
         <dl className="details-panel__rows">
+          {description.rows.some((row) => row.label === description.primary.label) ? null : (
+            <Row label={description.primary.label} testId="details-primary">
+              <StatusText level={description.primary.level}>{description.primary.value}</StatusText>
+            </Row>
+          )}
           {description.rows.map((row) => (
             <Row
               key={row.label}
