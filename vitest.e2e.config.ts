@@ -14,5 +14,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     teardownTimeout: 30_000,
+    // `expect.poll` waits for what the page shows; a software-rendered frame alone can take a
+    // second or more, far beyond the default of one second.
+    expect: { poll: { timeout: 30_000, interval: 250 } },
   },
 });

@@ -24,7 +24,9 @@ for (const file of process.argv.slice(2)) {
   passed += report.numPassedTests ?? 0;
   failed += report.numFailedTests ?? 0;
   for (const suite of report.testResults ?? []) {
-    const failedTests = (suite.assertionResults ?? []).filter((test) => test.status === 'failed').length;
+    const failedTests = (suite.assertionResults ?? []).filter(
+      (test) => test.status === 'failed',
+    ).length;
     if (suite.status === 'failed' && failedTests === 0) failed += 1;
   }
 }

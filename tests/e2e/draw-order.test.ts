@@ -15,7 +15,9 @@ import { test } from './support/test';
 const HALF = Math.floor(Math.min(...Object.values(SEVERITY_RADIUS_PIXELS)) / Math.SQRT2);
 
 describe('drawing order', () => {
-  test('fire alarms are drawn whole, over the buildings and the names of the base map', async ({ session }) => {
+  test('fire alarms are drawn whole, over the buildings and the names of the base map', async ({
+    session,
+  }) => {
     const { page } = session;
     await openApp(page);
     // A fire in the tallest building: the tallest roof around an alarm.
@@ -29,16 +31,25 @@ describe('drawing order', () => {
     await setLayerVisible(page, 'fire.alarms', true);
     await snapshotMap(page, 'alarms');
     // Alarms come and go every 5 s: check those on the map both before and after the snapshot.
-    const after = new Set((await servedFeatures(page, 'fire.alarms')).features.map((alarm) => alarm.id));
+    const after = new Set(
+      (await servedFeatures(page, 'fire.alarms')).features.map((alarm) => alarm.id),
+    );
     const alarms = before.features.filter((alarm) => after.has(alarm.id));
     expect(alarms.length, 'alarms on the map').toBeGreaterThan(0);
 
     const side = 2 * HALF + 1;
     for (const alarm of alarms) {
       const { canvas } = await project(page, pointPosition(alarm));
-      const region = { x: Math.round(canvas.x) - HALF, y: Math.round(canvas.y) - HALF, width: side, height: side };
+      const region = {
+        x: Math.round(canvas.x) - HALF,
+        y: Math.round(canvas.y) - HALF,
+        width: side,
+        height: side,
+      };
       const covered = await changedPixels(page, 'bare', 'alarms', { region });
-      expect.soft(covered / (side * side), `share of alarm ${alarm.id}'s core drawn`).toBeGreaterThan(0.9);
+      expect
+        .soft(covered / (side * side), `share of alarm ${alarm.id}'s core drawn`)
+        .toBeGreaterThan(0.9);
     }
   });
 });

@@ -7,7 +7,15 @@
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { MARKUP } from '../../mocks/handlers/hostile-bodies';
-import { LAYER_IDS, layerStatus, legendColors, openApp, showOnly, waitForLayerPhase, type LayerId } from './support/app';
+import {
+  LAYER_IDS,
+  layerStatus,
+  legendColors,
+  openApp,
+  showOnly,
+  waitForLayerPhase,
+  type LayerId,
+} from './support/app';
 import { changedPixels, pixelsDrawnIn, snapshotMap } from './support/pixels';
 import { test, type Session } from './support/test';
 
@@ -32,7 +40,11 @@ function others(id: LayerId): LayerId[] {
   return LAYER_IDS.filter((layer) => layer !== id);
 }
 
-async function setFault(page: Page, dataset: string, kind: '500' | 'hostile' | null): Promise<void> {
+async function setFault(
+  page: Page,
+  dataset: string,
+  kind: '500' | 'hostile' | null,
+): Promise<void> {
   await page.evaluate(
     ({ dataset, kind }) => {
       const mock = window.__cityopsMock;
@@ -45,14 +57,23 @@ async function setFault(page: Page, dataset: string, kind: '500' | 'hostile' | n
 }
 
 describe('failing sources', () => {
-  test('a failing layer shows its error, the others go live, and it recovers by itself', async ({ session }) => {
+  test('a failing layer shows its error, the others go live, and it recovers by itself', async ({
+    session,
+  }) => {
     const { page } = session;
     allowInjected500(session, 'fire.hydrants');
-    await openApp(page, { query: { mockFaults: 'fire.hydrants:500' }, live: others('fire.hydrants') });
+    await openApp(page, {
+      query: { mockFaults: 'fire.hydrants:500' },
+      live: others('fire.hydrants'),
+    });
     await waitForLayerPhase(page, 'fire.hydrants', 'error');
     expect(await layerStatus(page, 'fire.hydrants').textContent()).toContain('HTTP 500');
-    for (const id of others('fire.hydrants')) expect.soft(await layerStatus(page, id).getAttribute('data-phase'), id).toBe('live');
-    expect(await page.getByTestId('error-notice').count(), 'no page-level error for one layer').toBe(0);
+    for (const id of others('fire.hydrants'))
+      expect.soft(await layerStatus(page, id).getAttribute('data-phase'), id).toBe('live');
+    expect(
+      await page.getByTestId('error-notice').count(),
+      'no page-level error for one layer',
+    ).toBe(0);
 
     // The other layers draw (the roads, say); the hydrants, with no data yet, draw nothing.
     const roadColours = await legendColors(page, 'traffic.roads');
@@ -60,26 +81,38 @@ describe('failing sources', () => {
     await snapshotMap(page, 'bare');
     await showOnly(page, ['traffic.roads']);
     await snapshotMap(page, 'roads');
-    expect(await pixelsDrawnIn(page, 'bare', 'roads', roadColours), 'road pixels').toBeGreaterThan(MIN_PIXELS);
+    expect(await pixelsDrawnIn(page, 'bare', 'roads', roadColours), 'road pixels').toBeGreaterThan(
+      MIN_PIXELS,
+    );
     await showOnly(page, ['fire.hydrants']);
     await snapshotMap(page, 'hydrants failing');
-    expect(await changedPixels(page, 'bare', 'hydrants failing'), 'hydrant pixels while failing').toBeLessThan(MIN_PIXELS / 10);
+    expect(
+      await changedPixels(page, 'bare', 'hydrants failing'),
+      'hydrant pixels while failing',
+    ).toBeLessThan(MIN_PIXELS / 10);
     await session.screenshot('failing');
 
     await setFault(page, 'fire.hydrants', null);
     await waitForLayerPhase(page, 'fire.hydrants', 'live', RECOVERY_MS);
     await showOnly(page, ['fire.hydrants']);
     await snapshotMap(page, 'hydrants recovered');
-    expect(await changedPixels(page, 'bare', 'hydrants recovered'), 'hydrant pixels after recovery').toBeGreaterThan(MIN_PIXELS);
+    expect(
+      await changedPixels(page, 'bare', 'hydrants recovered'),
+      'hydrant pixels after recovery',
+    ).toBeGreaterThan(MIN_PIXELS);
   });
 
   test('a hostile response is shown as an error and never run as markup', async ({ session }) => {
     const { page } = session;
-    await openApp(page, { query: { mockFaults: 'fire.stations:hostile' }, live: others('fire.stations') });
+    await openApp(page, {
+      query: { mockFaults: 'fire.stations:hostile' },
+      live: others('fire.stations'),
+    });
     await waitForLayerPhase(page, 'fire.stations', 'error');
     expect(await layerStatus(page, 'fire.stations').textContent()).toMatch(/^Error: /);
     // The page is whole: every other layer live, the map ready, no page-level error.
-    for (const id of others('fire.stations')) expect.soft(await layerStatus(page, id).getAttribute('data-phase'), id).toBe('live');
+    for (const id of others('fire.stations'))
+      expect.soft(await layerStatus(page, id).getAttribute('data-phase'), id).toBe('live');
     expect(await page.locator('[data-testid=map][data-ready=true]').count()).toBe(1);
     expect(await page.getByTestId('error-notice').count()).toBe(0);
     // Its markup (an <img> whose onerror would open a dialog) never became an element. A dialog
@@ -89,7 +122,9 @@ describe('failing sources', () => {
     expect(session.problems.filter((problem) => problem.kind === 'dialog')).toEqual([]);
   });
 
-  test('a layer that had data keeps it on the map, marked stale, when its source fails', async ({ session }) => {
+  test('a layer that had data keeps it on the map, marked stale, when its source fails', async ({
+    session,
+  }) => {
     const { page } = session;
     allowInjected500(session, 'traffic.roads');
     await openApp(page);
@@ -108,6 +143,9 @@ describe('failing sources', () => {
     await snapshotMap(page, 'failing');
     await session.screenshot('stale');
     // Still the same roads in the same colours: nothing blanked.
-    expect(await changedPixels(page, 'live', 'failing'), 'pixels changed since the failure').toBeLessThan(drawn / 10);
+    expect(
+      await changedPixels(page, 'live', 'failing'),
+      'pixels changed since the failure',
+    ).toBeLessThan(drawn / 10);
   });
 });

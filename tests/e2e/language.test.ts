@@ -21,7 +21,11 @@ function layerTitle(page: Page) {
 }
 
 /** The map around a district label, base map only, settled and kept as `name`. */
-async function snapshotLabel(page: Page, position: readonly [number, number], name: string): Promise<Region> {
+async function snapshotLabel(
+  page: Page,
+  position: readonly [number, number],
+  name: string,
+): Promise<Region> {
   await jumpTo(page, position, 14.5);
   const { canvas } = await project(page, position);
   await snapshotMap(page, name);
@@ -29,7 +33,9 @@ async function snapshotLabel(page: Page, position: readonly [number, number], na
 }
 
 describe('language', () => {
-  test('switching to Chinese changes panels and map labels, renders real glyphs, and is remembered', async ({ session }) => {
+  test('switching to Chinese changes panels and map labels, renders real glyphs, and is remembered', async ({
+    session,
+  }) => {
     const { page } = session;
     await openApp(page);
     const en = trafficMessages.en.layers.roads;
@@ -54,18 +60,29 @@ describe('language', () => {
     expect(await page.getByTestId('city-name').textContent()).toMatch(HAN);
     await snapshotLabel(page, position, 'zh');
     const labelChange = await changedPixels(page, 'en', 'zh', { region });
-    expect(labelChange, `pixels of "${district.text.en}" → "${district.text.zh}"`).toBeGreaterThan(Math.max(MIN_LABEL_CHANGE, 10 * noise));
+    expect(labelChange, `pixels of "${district.text.en}" → "${district.text.zh}"`).toBeGreaterThan(
+      Math.max(MIN_LABEL_CHANGE, 10 * noise),
+    );
     await session.screenshot('zh');
 
     // Real glyphs, in the panel's font and in the font the map draws its labels with.
-    const panelFont = await layerTitle(page).evaluate((element) => getComputedStyle(element).fontFamily);
-    for (const [where, fontFamily] of [['panel', panelFont], ['map', fonts.map]] as const) {
+    const panelFont = await layerTitle(page).evaluate(
+      (element) => getComputedStyle(element).fontFamily,
+    );
+    for (const [where, fontFamily] of [
+      ['panel', panelFont],
+      ['map', fonts.map],
+    ] as const) {
       const { glyphs, distinct } = await renderGlyphs(page, `${zh}${district.text.zh}`, fontFamily);
       for (const glyph of glyphs) {
-        expect.soft(glyph.likeMissing, `${where}: "${glyph.character}" drawn as a missing glyph`).toBe(false);
+        expect
+          .soft(glyph.likeMissing, `${where}: "${glyph.character}" drawn as a missing glyph`)
+          .toBe(false);
         expect.soft(glyph.inked, `${where}: ink of "${glyph.character}"`).toBeGreaterThan(30);
       }
-      expect.soft(distinct, `${where}: distinct renderings of distinct characters`).toBe(glyphs.length);
+      expect
+        .soft(distinct, `${where}: distinct renderings of distinct characters`)
+        .toBe(glyphs.length);
     }
 
     await page.reload();
@@ -78,6 +95,8 @@ describe('language', () => {
     await page.getByTestId('language-en').click();
     await expect.poll(() => layerTitle(page).textContent()).toBe(en);
     await snapshotLabel(page, position, 'en after reload');
-    expect(await changedPixels(page, 'zh after reload', 'en after reload', { region: reloadedRegion })).toBeGreaterThan(Math.max(MIN_LABEL_CHANGE, 10 * noise));
+    expect(
+      await changedPixels(page, 'zh after reload', 'en after reload', { region: reloadedRegion }),
+    ).toBeGreaterThan(Math.max(MIN_LABEL_CHANGE, 10 * noise));
   });
 });

@@ -17,7 +17,9 @@ const CYCLES = 3;
 const CYCLES_TIMEOUT_MS = 60_000;
 
 describe('live refresh', () => {
-  test('three refresh cycles keep the camera and the open details, and bring new values', async ({ session }) => {
+  test('three refresh cycles keep the camera and the open details, and bring new values', async ({
+    session,
+  }) => {
     const { page } = session;
     await openApp(page);
     // Roads to select and alarms (the fastest cadence) on the map; pipes along the roads would
@@ -35,11 +37,14 @@ describe('live refresh', () => {
     const roadStates: unknown[] = [];
     let alarmRefreshes = 0;
     const onResponse = (response: Response) => {
-      if (isApiRequest(response.url(), 'datasets/traffic.roads/state')) roadStates.push(response.json());
+      if (isApiRequest(response.url(), 'datasets/traffic.roads/state'))
+        roadStates.push(response.json());
       if (isApiRequest(response.url(), 'datasets/fire.alarms/features')) alarmRefreshes += 1;
     };
     page.on('response', onResponse);
-    await expect.poll(() => roadStates.length, { timeout: CYCLES_TIMEOUT_MS, interval: 500 }).toBeGreaterThanOrEqual(CYCLES);
+    await expect
+      .poll(() => roadStates.length, { timeout: CYCLES_TIMEOUT_MS, interval: 500 })
+      .toBeGreaterThanOrEqual(CYCLES);
     page.off('response', onResponse);
     // Let the last refresh reach the screen.
     await settleMap(page);
@@ -47,7 +52,9 @@ describe('live refresh', () => {
     const states = (await Promise.all(roadStates)).map((body) => liveStateSchema.parse(body));
     const observed = states.map((state) => Date.parse(state.observedAt));
     for (let i = 1; i < observed.length; i += 1) {
-      expect(observed[i], 'each refresh is a newer observation').toBeGreaterThan(observed[i - 1] ?? Infinity);
+      expect(observed[i], 'each refresh is a newer observation').toBeGreaterThan(
+        observed[i - 1] ?? Infinity,
+      );
     }
     const speeds = states.map((state) => JSON.stringify(state.columns['speedKmh']));
     expect(new Set(speeds).size, 'speeds changed over the refreshes').toBeGreaterThan(1);
@@ -58,6 +65,8 @@ describe('live refresh', () => {
     expect(await camera(page)).toEqual(before);
     expect(await page.getByTestId('details-title').textContent()).toBe(road.name);
     // "Observed" tells the age of the latest data: fresh, not the age of the first load.
-    expect(await page.getByTestId('details-observed').textContent()).toMatch(/^(just now|\d s ago|10 s ago)$/);
+    expect(await page.getByTestId('details-observed').textContent()).toMatch(
+      /^(just now|\d s ago|10 s ago)$/,
+    );
   });
 });

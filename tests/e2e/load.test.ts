@@ -6,7 +6,12 @@
 import { describe, expect } from 'vitest';
 import { DOMAIN_IDS, LAYER_IDS, layerStatus, openApp, project } from './support/app';
 import { servedCatalog } from './support/city';
-import { BASEMAP_BACKGROUND, BASEMAP_PALETTES, BASEMAP_TOLERANCE, pixelsPerDomain } from './support/palettes';
+import {
+  BASEMAP_BACKGROUND,
+  BASEMAP_PALETTES,
+  BASEMAP_TOLERANCE,
+  pixelsPerDomain,
+} from './support/palettes';
 import { countMapColors } from './support/pixels';
 import { test } from './support/test';
 
@@ -28,7 +33,8 @@ describe('loading the app', () => {
 
     // Each domain alone over the base map draws in its own colours.
     const drawn = await pixelsPerDomain(page);
-    for (const id of DOMAIN_IDS) expect.soft(drawn.get(id), `pixels in ${id}'s colours`).toBeGreaterThan(MIN_PIXELS);
+    for (const id of DOMAIN_IDS)
+      expect.soft(drawn.get(id), `pixels in ${id}'s colours`).toBeGreaterThan(MIN_PIXELS);
 
     // With every domain off, the base map alone is a map, not a blank.
     const basemap = await countMapColors(page, BASEMAP_PALETTES, { tolerance: BASEMAP_TOLERANCE });
@@ -36,7 +42,10 @@ describe('loading the app', () => {
       expect.soft(count, `base-map ${name} pixels`).toBeGreaterThan(MIN_PIXELS);
     }
     const { bbox } = (await servedCatalog(page)).city;
-    const [southWest, northEast] = [await project(page, [bbox[0], bbox[1]]), await project(page, [bbox[2], bbox[3]])];
+    const [southWest, northEast] = [
+      await project(page, [bbox[0], bbox[1]]),
+      await project(page, [bbox[2], bbox[3]]),
+    ];
     const town = {
       x: southWest.canvas.x,
       y: northEast.canvas.y,
@@ -44,6 +53,9 @@ describe('loading the app', () => {
       height: southWest.canvas.y - northEast.canvas.y,
     };
     const inTown = await countMapColors(page, {}, { region: town, background: BASEMAP_BACKGROUND });
-    expect(inTown.nonBackground / inTown.total, 'share of the town that is drawn, not background').toBeGreaterThan(0.5);
+    expect(
+      inTown.nonBackground / inTown.total,
+      'share of the town that is drawn, not background',
+    ).toBeGreaterThan(0.5);
   });
 });

@@ -17,7 +17,10 @@ import { test } from './support/test';
 declare global {
   interface Window {
     /** Every canvas that got a WebGL context, in order, with its context (see `recordWebglContexts`). */
-    __e2eWebglContexts?: { canvas: HTMLCanvasElement; gl: WebGLRenderingContext | WebGL2RenderingContext }[];
+    __e2eWebglContexts?: {
+      canvas: HTMLCanvasElement;
+      gl: WebGLRenderingContext | WebGL2RenderingContext;
+    }[];
   }
 }
 
@@ -26,10 +29,15 @@ function recordWebglContexts(): void {
   const original = HTMLCanvasElement.prototype.getContext;
   const seen: NonNullable<Window['__e2eWebglContexts']> = [];
   window.__e2eWebglContexts = seen;
-  HTMLCanvasElement.prototype.getContext = function getContext(this: HTMLCanvasElement, ...args: unknown[]) {
+  HTMLCanvasElement.prototype.getContext = function getContext(
+    this: HTMLCanvasElement,
+    ...args: unknown[]
+  ) {
     const context: unknown = Reflect.apply(original, this, args);
-    const isWebgl = context instanceof WebGLRenderingContext || context instanceof WebGL2RenderingContext;
-    if (isWebgl && !seen.some((entry) => entry.canvas === this)) seen.push({ canvas: this, gl: context });
+    const isWebgl =
+      context instanceof WebGLRenderingContext || context instanceof WebGL2RenderingContext;
+    if (isWebgl && !seen.some((entry) => entry.canvas === this))
+      seen.push({ canvas: this, gl: context });
     return context;
   } as typeof original;
 }
@@ -52,7 +60,9 @@ describe('the map under React StrictMode (development build)', () => {
     await server?.stop();
   });
 
-  test('mount, unmount and mount again leave one working map and release the first', async ({ session }) => {
+  test('mount, unmount and mount again leave one working map and release the first', async ({
+    session,
+  }) => {
     const { page } = session;
     if (!server) throw new Error('the dev server did not start');
     await session.context.addInitScript(recordWebglContexts);
@@ -62,17 +72,29 @@ describe('the map under React StrictMode (development build)', () => {
       const live = window.__cityopsMap?.getCanvas() ?? null;
       return (window.__e2eWebglContexts ?? [])
         .filter((entry) => entry.canvas.classList.contains('maplibregl-canvas'))
-        .map((entry) => ({ live: entry.canvas === live, connected: entry.canvas.isConnected, lost: entry.gl.isContextLost() }));
+        .map((entry) => ({
+          live: entry.canvas === live,
+          connected: entry.canvas.isConnected,
+          lost: entry.gl.isContextLost(),
+        }));
     });
     expect(maps.length, 'maps created (StrictMode mounts twice)').toBeGreaterThanOrEqual(2);
-    expect(maps.at(-1), 'the last map created is the live one').toEqual({ live: true, connected: true, lost: false });
+    expect(maps.at(-1), 'the last map created is the live one').toEqual({
+      live: true,
+      connected: true,
+      lost: false,
+    });
     for (const [index, map] of maps.slice(0, -1).entries()) {
-      expect(map, `map ${index + 1} of ${maps.length}: removed, its WebGL context released`).toEqual({ live: false, connected: false, lost: true });
+      expect(
+        map,
+        `map ${index + 1} of ${maps.length}: removed, its WebGL context released`,
+      ).toEqual({ live: false, connected: false, lost: true });
     }
     expect(await page.locator('.maplibregl-canvas').count()).toBe(1);
 
     // The map that remains draws every domain and answers the mouse.
-    for (const [domain, count] of await pixelsPerDomain(page)) expect.soft(count, `pixels in ${domain}'s colours`).toBeGreaterThan(200);
+    for (const [domain, count] of await pixelsPerDomain(page))
+      expect.soft(count, `pixels in ${domain}'s colours`).toBeGreaterThan(200);
     await showOnly(page, ['traffic.roads']);
     const road = await focusRoad(page, await longestArterial(page));
     await page.mouse.move(road.mouse.x, road.mouse.y);

@@ -25,11 +25,15 @@ const HIGHLIGHT_PIXELS_PER_LENGTH = 0.5;
 const SPEED_LINE = /\d+ km\/h · (Free flow|Slow|Congested|Jammed)/;
 
 async function whiteOnRoad(page: Page, road: RoadOnScreen): Promise<number> {
-  return (await countMapColors(page, { white: [WHITE] }, { tolerance: WHITE_TOLERANCE, region: road.box })).counts.white;
+  return (
+    await countMapColors(page, { white: [WHITE] }, { tolerance: WHITE_TOLERANCE, region: road.box })
+  ).counts.white;
 }
 
 describe('a road on the map', () => {
-  test('hover shows name and speed, click opens details, the selection stays highlighted', async ({ session }) => {
+  test('hover shows name and speed, click opens details, the selection stays highlighted', async ({
+    session,
+  }) => {
     const { page } = session;
     await openApp(page);
     // Alone on the map, so the mouse meets the road and not a pipe laid along it.
@@ -59,13 +63,21 @@ describe('a road on the map', () => {
     await mouseOffMap(page);
     await expect.poll(() => tooltip.count()).toBe(0);
     await settleMap(page);
-    expect(await whiteOnRoad(page, road), 'white highlight pixels on the selected road').toBeGreaterThan(minHighlight);
+    expect(
+      await whiteOnRoad(page, road),
+      'white highlight pixels on the selected road',
+    ).toBeGreaterThan(minHighlight);
     await session.screenshot('selected');
 
     // A live refresh recolours the roads; the highlight and the panel stay.
-    await page.waitForResponse((response) => isApiRequest(response.url(), 'datasets/traffic.roads/state'), { timeout: 30_000 });
+    await page.waitForResponse(
+      (response) => isApiRequest(response.url(), 'datasets/traffic.roads/state'),
+      { timeout: 30_000 },
+    );
     await settleMap(page);
-    expect(await whiteOnRoad(page, road), 'white highlight pixels after a refresh').toBeGreaterThan(minHighlight);
+    expect(await whiteOnRoad(page, road), 'white highlight pixels after a refresh').toBeGreaterThan(
+      minHighlight,
+    );
     expect(await page.getByTestId('details-title').textContent()).toBe(road.name);
   });
 
@@ -82,7 +94,12 @@ describe('a road on the map', () => {
     await page.mouse.move(road.mouse.x, road.mouse.y);
     await page.getByTestId('map-tooltip').waitFor();
     await page.mouse.click(road.mouse.x, road.mouse.y);
-    await expect.poll(() => page.getByTestId('details-title').count(), { timeout: 5_000, message: 'one click opened the details panel' }).toBe(1);
+    await expect
+      .poll(() => page.getByTestId('details-title').count(), {
+        timeout: 10_000,
+        message: 'one click opened the details panel',
+      })
+      .toBe(1);
     expect(await page.getByTestId('details-title').textContent()).toBe(road.name);
   });
 });

@@ -16,10 +16,19 @@ import { settleMap, type Rgba } from './pixels';
 export type LayerId = string;
 export type DomainId = string;
 export const DOMAIN_IDS: readonly DomainId[] = DOMAINS.map((domain) => domain.id);
-export const LAYER_IDS: readonly LayerId[] = DOMAINS.flatMap((domain) => domain.layers.map((layer) => layer.id));
+export const LAYER_IDS: readonly LayerId[] = DOMAINS.flatMap((domain) =>
+  domain.layers.map((layer) => layer.id),
+);
 
 export function layersOf(domain: DomainId): LayerId[] {
-  return DOMAINS.find((candidate) => candidate.id === domain)?.layers.map((layer) => layer.id) ?? [];
+  return (
+    DOMAINS.find((candidate) => candidate.id === domain)?.layers.map((layer) => layer.id) ?? []
+  );
+}
+
+/** Layers that animate (pulsing alarms): no two frames of them are alike. */
+export function isAnimated(id: LayerId): boolean {
+  return DOMAINS.some((domain) => domain.layers.some((layer) => layer.id === id && layer.animated));
 }
 
 /** Loading every layer in software WebGL on two cores takes a while on a cold start. */
@@ -61,7 +70,12 @@ export function layerStatus(page: Page, id: LayerId): Locator {
   return layerRow(page, id).getByTestId('layer-status');
 }
 
-export async function waitForLayerPhase(page: Page, id: LayerId, phase: LayerPhase, timeoutMs = LOAD_TIMEOUT_MS): Promise<void> {
+export async function waitForLayerPhase(
+  page: Page,
+  id: LayerId,
+  phase: LayerPhase,
+  timeoutMs = LOAD_TIMEOUT_MS,
+): Promise<void> {
   await expect
     .poll(() => layerStatus(page, id).getAttribute('data-phase'), {
       timeout: timeoutMs,
@@ -80,7 +94,9 @@ export async function setLayerVisible(page: Page, id: LayerId, visible: boolean)
 
 /** The domain checkbox: all of a domain's layers at once. */
 export async function setDomainVisible(page: Page, id: DomainId, visible: boolean): Promise<void> {
-  await page.locator(`[data-testid="domain-${id}"] .domain-group__header input[type=checkbox]`).setChecked(visible);
+  await page
+    .locator(`[data-testid="domain-${id}"] .domain-group__header input[type=checkbox]`)
+    .setChecked(visible);
   await settleMap(page);
 }
 
@@ -93,7 +109,9 @@ export async function showOnly(page: Page, ids: readonly LayerId[]): Promise<voi
     }
   }
   for (const id of LAYER_IDS) {
-    await expect.poll(() => layerRow(page, id).getAttribute('data-visible')).toBe(String(ids.includes(id)));
+    await expect
+      .poll(() => layerRow(page, id).getAttribute('data-visible'))
+      .toBe(String(ids.includes(id)));
   }
   await settleMap(page);
 }
@@ -122,7 +140,11 @@ export async function camera(page: Page): Promise<Camera> {
 }
 
 /** Moves the camera without animation and waits for the new view to be drawn. */
-export async function jumpTo(page: Page, center: readonly [number, number], zoom: number): Promise<void> {
+export async function jumpTo(
+  page: Page,
+  center: readonly [number, number],
+  zoom: number,
+): Promise<void> {
   await page.evaluate(
     ({ center, zoom }) => {
       const map = window.__cityopsMap;
@@ -135,21 +157,23 @@ export async function jumpTo(page: Page, center: readonly [number, number], zoom
 }
 
 /** Where a longitude/latitude is on the map canvas (canvas pixels) and on the page (for the mouse). */
-export async function project(page: Page, lngLat: readonly [number, number]): Promise<{ canvas: { x: number; y: number }; page: { x: number; y: number } }> {
-  return page.evaluate((position) => {
-    const map = window.__cityopsMap;
-    if (!map) throw new Error('window.__cityopsMap is not set');
-    const point = map.project([position[0], position[1]]);
-    const box = map.getCanvas().getBoundingClientRect();
-    return { canvas: { x: point.x, y: point.y }, page: { x: box.left + point.x, y: box.top + point.y } };
-  }, [lngLat[0], lngLat[1]] as const);
-}
-
-/** The map canvas's box on the page. */
-export async function mapBox(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
-  const box = await page.getByTestId('map').boundingBox();
-  if (!box) throw new Error('the map is not on the page');
-  return box;
+export async function project(
+  page: Page,
+  lngLat: readonly [number, number],
+): Promise<{ canvas: { x: number; y: number }; page: { x: number; y: number } }> {
+  return page.evaluate(
+    (position) => {
+      const map = window.__cityopsMap;
+      if (!map) throw new Error('window.__cityopsMap is not set');
+      const point = map.project([position[0], position[1]]);
+      const box = map.getCanvas().getBoundingClientRect();
+      return {
+        canvas: { x: point.x, y: point.y },
+        page: { x: box.left + point.x, y: box.top + point.y },
+      };
+    },
+    [lngLat[0], lngLat[1]] as const,
+  );
 }
 
 /** Moves the mouse off the map (onto the layer panel's heading), clearing hover effects. */
@@ -166,7 +190,9 @@ export async function mouseOffMap(page: Page): Promise<void> {
  */
 export async function legendColors(page: Page, id: LayerId): Promise<Rgba[]> {
   const row = layerRow(page, id);
-  const colors = await row.locator('.legend__swatch').evaluateAll((swatches) => swatches.map((swatch) => getComputedStyle(swatch).color));
+  const colors = await row
+    .locator('.legend__swatch')
+    .evaluateAll((swatches) => swatches.map((swatch) => getComputedStyle(swatch).color));
   const opacity = Number(await row.locator('input[type=range]').inputValue());
   const unique: Rgba[] = [];
   for (const color of colors) {
@@ -174,14 +200,18 @@ export async function legendColors(page: Page, id: LayerId): Promise<Rgba[]> {
     if (!match) continue;
     const alpha = Math.round(Number(match[4] ?? 1) * opacity * 255);
     const rgba: Rgba = [Number(match[1]), Number(match[2]), Number(match[3]), alpha];
-    if (!unique.some((known) => known.every((channel, i) => channel === rgba[i]))) unique.push(rgba);
+    if (!unique.some((known) => known.every((channel, i) => channel === rgba[i])))
+      unique.push(rgba);
   }
   if (unique.length === 0) throw new Error(`layer ${id} shows no legend colour`);
   return unique;
 }
 
 /** Selects the feature under `point` as an operator does: onto it (its tooltip shows), then a click. */
-export async function selectAt(page: Page, point: { readonly x: number; readonly y: number }): Promise<void> {
+export async function selectAt(
+  page: Page,
+  point: { readonly x: number; readonly y: number },
+): Promise<void> {
   await page.mouse.move(point.x, point.y);
   await page.getByTestId('map-tooltip').waitFor();
   await page.mouse.click(point.x, point.y);

@@ -49,7 +49,11 @@ function watch(page: Page, problems: PageProblem[]): void {
   });
   // A dialog would block the page; dismiss it, but it is a problem in itself (e.g. injected script).
   page.on('dialog', (dialog) => {
-    problems.push({ kind: 'dialog', text: `${dialog.type()}: ${dialog.message()}`, url: page.url() });
+    problems.push({
+      kind: 'dialog',
+      text: `${dialog.type()}: ${dialog.message()}`,
+      url: page.url(),
+    });
     void dialog.dismiss();
   });
 }

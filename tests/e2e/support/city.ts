@@ -43,7 +43,9 @@ export async function servedCatalog(page: Page): Promise<Catalog> {
 }
 
 export async function servedFeatures(page: Page, datasetId: string): Promise<FeatureCollection> {
-  return featureCollectionSchema.parse(await served(page, `datasets/${encodeURIComponent(datasetId)}/features`));
+  return featureCollectionSchema.parse(
+    await served(page, `datasets/${encodeURIComponent(datasetId)}/features`),
+  );
 }
 
 export async function servedBasemap(page: Page): Promise<Basemap> {
@@ -54,7 +56,12 @@ type LngLat = readonly [number, number];
 
 function lineCoordinates(feature: Feature): LngLat[] {
   const { geometry } = feature;
-  const points = geometry.type === 'LineString' ? geometry.coordinates : geometry.type === 'MultiLineString' ? (geometry.coordinates[0] ?? []) : [];
+  const points =
+    geometry.type === 'LineString'
+      ? geometry.coordinates
+      : geometry.type === 'MultiLineString'
+        ? (geometry.coordinates[0] ?? [])
+        : [];
   return points.map((position) => [position[0], position[1]] as const);
 }
 

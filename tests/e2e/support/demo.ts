@@ -15,25 +15,38 @@ const SCENARIO_TIMEOUT_MS = 60_000;
 export async function triggerScenario(page: Page, id: string): Promise<void> {
   const button = page.getByTestId(`scenario-${id}`);
   await button.click();
-  await expect.poll(() => button.getAttribute('data-status'), { timeout: 30_000 }).not.toBe('idle');
+  await expect.poll(() => button.getAttribute('data-status')).not.toBe('idle');
 }
 
 /** Waits until the backend serves at least `count` features of a dataset. */
-export async function waitForServed(page: Page, dataset: string, count = 1, timeoutMs = SCENARIO_TIMEOUT_MS): Promise<void> {
+export async function waitForServed(
+  page: Page,
+  dataset: string,
+  count = 1,
+  timeoutMs = SCENARIO_TIMEOUT_MS,
+): Promise<void> {
   await expect
-    .poll(async () => (await servedFeatures(page, dataset)).features.length, { timeout: timeoutMs, interval: 1_000, message: `${dataset} served` })
+    .poll(async () => (await servedFeatures(page, dataset)).features.length, {
+      timeout: timeoutMs,
+      interval: 1_000,
+      message: `${dataset} served`,
+    })
     .toBeGreaterThanOrEqual(count);
 }
 
 export async function setClockSpeed(page: Page, speed: number): Promise<void> {
   await page.getByTestId(`demo-speed-${speed}`).click();
-  await expect.poll(() => page.getByTestId('demo-clock-mode').getAttribute('data-mode')).toBe('running');
+  await expect
+    .poll(() => page.getByTestId('demo-clock-mode').getAttribute('data-mode'))
+    .toBe('running');
 }
 
 /** Freezes the simulated city, so that what is on the map stays put between two looks at it. */
 export async function pauseClock(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  await expect.poll(() => page.getByTestId('demo-clock-mode').getAttribute('data-mode')).toBe('paused');
+  await expect
+    .poll(() => page.getByTestId('demo-clock-mode').getAttribute('data-mode'))
+    .toBe('paused');
 }
 
 /**

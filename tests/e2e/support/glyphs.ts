@@ -14,7 +14,11 @@ export interface GlyphReport {
   readonly likeMissing: boolean;
 }
 
-export async function renderGlyphs(page: Page, text: string, fontFamily: string): Promise<{ glyphs: GlyphReport[]; distinct: number }> {
+export async function renderGlyphs(
+  page: Page,
+  text: string,
+  fontFamily: string,
+): Promise<{ glyphs: GlyphReport[]; distinct: number }> {
   return page.evaluate(
     ({ text, fontFamily }) => {
       const size = 32;

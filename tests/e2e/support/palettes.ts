@@ -4,17 +4,31 @@
  */
 import type { Page } from 'playwright-core';
 import { basemapColors } from '../../../src/ui/theme';
-import { DOMAIN_IDS, LAYER_IDS, layersOf, legendColors, setDomainVisible, type DomainId, type LayerId } from './app';
+import {
+  DOMAIN_IDS,
+  LAYER_IDS,
+  layersOf,
+  legendColors,
+  setDomainVisible,
+  type DomainId,
+  type LayerId,
+} from './app';
 import { hexRgb, pixelsDrawnIn, snapshotMap, type Rgb, type Rgba } from './pixels';
 
 /** Every layer's legend colours (read while the layers are visible). */
 export async function layerPalettes(page: Page): Promise<ReadonlyMap<LayerId, Rgba[]>> {
-  return new Map(await Promise.all(LAYER_IDS.map(async (id) => [id, await legendColors(page, id)] as const)));
+  return new Map(
+    await Promise.all(LAYER_IDS.map(async (id) => [id, await legendColors(page, id)] as const)),
+  );
 }
 
 /** The union of each domain's layers' legend colours. */
-export function domainPalettes(layers: ReadonlyMap<LayerId, readonly Rgba[]>): ReadonlyMap<DomainId, Rgba[]> {
-  return new Map(DOMAIN_IDS.map((domain) => [domain, layersOf(domain).flatMap((id) => layers.get(id) ?? [])]));
+export function domainPalettes(
+  layers: ReadonlyMap<LayerId, readonly Rgba[]>,
+): ReadonlyMap<DomainId, Rgba[]> {
+  return new Map(
+    DOMAIN_IDS.map((domain) => [domain, layersOf(domain).flatMap((id) => layers.get(id) ?? [])]),
+  );
 }
 
 export const BASEMAP_BACKGROUND: Rgb = hexRgb(basemapColors.background);
@@ -23,7 +37,11 @@ export const BASEMAP_BACKGROUND: Rgb = hexRgb(basemapColors.background);
 export const BASEMAP_PALETTES = {
   water: [hexRgb(basemapColors.water)],
   parks: [hexRgb(basemapColors.park)],
-  roads: [hexRgb(basemapColors.roadExpressway), hexRgb(basemapColors.roadArterial), hexRgb(basemapColors.roadLocal)],
+  roads: [
+    hexRgb(basemapColors.roadExpressway),
+    hexRgb(basemapColors.roadArterial),
+    hexRgb(basemapColors.roadLocal),
+  ],
   buildings: [hexRgb(basemapColors.building)],
 } as const satisfies Record<string, readonly Rgb[]>;
 

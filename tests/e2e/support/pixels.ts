@@ -36,25 +36,31 @@ export const COLOR_TOLERANCE = 20;
 
 /**
  * Waits until the map has drawn everything it was asked to: one animation frame (React's effects
- * have handed deck.gl its new layers), then a repaint followed by MapLibre's `idle`, which fires
- * once a frame is issued with nothing left pending, then a 1-pixel read, which returns only when
- * the GPU (here Mesa's llvmpipe, on the CPU) has finished that frame. Without the read the frame
- * is still being rasterised while the test goes on, and the next thing that touches the GPU (a
- * pick under a mouse click, say) pays for it. Software WebGL makes every frame expensive (about
- * a second with every layer on), so this waits for no frame more than needed.
+ * have handed deck.gl its new layers), then the first frame drawn after that with every base-map
+ * tile loaded, then a 1-pixel read, which returns only when the GPU (here Mesa's llvmpipe, on the
+ * CPU) has finished that frame; without it the frame is still being rasterised while the test
+ * goes on, and whatever touches the GPU next pays for it. Not MapLibre's `idle`: while alarms
+ * pulse there is always a next frame pending, and `idle` can take many frames to come.
  */
 export async function settleMap(page: Page, timeoutMs = 30_000): Promise<void> {
   await page.evaluate(async (timeout) => {
     const map = window.__cityopsMap;
     if (!map) throw new Error('window.__cityopsMap is not set: the map is not mounted');
-    const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-    await frame();
+    await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`map not idle within ${timeout} ms`)), timeout);
-      map.once('idle', () => {
+      const timer = setTimeout(
+        () => reject(new Error(`no complete map frame within ${timeout} ms`)),
+        timeout,
+      );
+      const check = () => {
+        if (!map.loaded()) {
+          map.once('render', check);
+          return;
+        }
         clearTimeout(timer);
         resolve();
-      });
+      };
+      map.once('render', check);
       map.triggerRepaint();
     });
     const canvas = map.getCanvas();
@@ -84,7 +90,17 @@ export async function countMapColors<K extends string>(
       canvas.height = area.height;
       const context = canvas.getContext('2d', { willReadFrequently: true });
       if (!context) throw new Error('no 2D canvas');
-      context.drawImage(source, area.x, area.y, area.width, area.height, 0, 0, area.width, area.height);
+      context.drawImage(
+        source,
+        area.x,
+        area.y,
+        area.width,
+        area.height,
+        0,
+        0,
+        area.width,
+        area.height,
+      );
       const { data } = context.getImageData(0, 0, area.width, area.height);
       const names = Object.keys(palettes);
       const colors = names.map((name) => palettes[name] ?? []);
@@ -102,9 +118,16 @@ export async function countMapColors<K extends string>(
       }
       return { names, counts, nonBackground, total: data.length / 4 };
     },
-    { palettes: palettes as Record<string, readonly Rgb[]>, tolerance: options.tolerance ?? COLOR_TOLERANCE, region: options.region ?? null, background: options.background ?? null },
+    {
+      palettes: palettes as Record<string, readonly Rgb[]>,
+      tolerance: options.tolerance ?? COLOR_TOLERANCE,
+      region: options.region ?? null,
+      background: options.background ?? null,
+    },
   );
-  const counts = Object.fromEntries(result.names.map((name, i) => [name, result.counts[i] ?? 0])) as Record<K, number>;
+  const counts = Object.fromEntries(
+    result.names.map((name, i) => [name, result.counts[i] ?? 0]),
+  ) as Record<K, number>;
   return { counts, nonBackground: result.nonBackground, total: result.total };
 }
 
@@ -112,7 +135,11 @@ export async function countMapColors<K extends string>(
 export function hexRgb(hex: string): Rgb {
   const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
   if (!match) throw new Error(`not a #rrggbb colour: ${hex}`);
-  return [parseInt(match[1] ?? '0', 16), parseInt(match[2] ?? '0', 16), parseInt(match[3] ?? '0', 16)];
+  return [
+    parseInt(match[1] ?? '0', 16),
+    parseInt(match[2] ?? '0', 16),
+    parseInt(match[3] ?? '0', 16),
+  ];
 }
 
 /** Keeps the map's current frame inside the page under `name`, for `changedPixels`. */
@@ -140,13 +167,20 @@ interface FrameComparison {
 }
 
 /** Compares two kept frames (within `region` only, when given); see the two functions below. */
-async function compareFrames(page: Page, before: string, after: string, colors: readonly Rgba[], options: ColorCountOptions): Promise<FrameComparison> {
+async function compareFrames(
+  page: Page,
+  before: string,
+  after: string,
+  colors: readonly Rgba[],
+  options: ColorCountOptions,
+): Promise<FrameComparison> {
   return page.evaluate(
     ({ before, after, colors, tolerance, region }) => {
       const under = window.__e2eSnapshots?.get(before);
       const over = window.__e2eSnapshots?.get(after);
       if (!under || !over) throw new Error(`no snapshot "${under ? after : before}"`);
-      if (under.width !== over.width || under.height !== over.height) throw new Error('snapshots differ in size');
+      if (under.width !== over.width || under.height !== over.height)
+        throw new Error('snapshots differ in size');
       const area = region ?? { x: 0, y: 0, width: under.width, height: under.height };
       const left = Math.max(0, Math.floor(area.x));
       const top = Math.max(0, Math.floor(area.y));
@@ -163,19 +197,34 @@ async function compareFrames(page: Page, before: string, after: string, colors: 
           changed += 1;
           const drawn = colors.some((color) => {
             const alpha = (color[3] ?? 255) / 255;
-            return now.every((value, c) => Math.abs(value - (alpha * (color[c] ?? 0) + (1 - alpha) * (was[c] ?? 0))) <= tolerance);
+            return now.every(
+              (value, c) =>
+                Math.abs(value - (alpha * (color[c] ?? 0) + (1 - alpha) * (was[c] ?? 0))) <=
+                tolerance,
+            );
           });
           if (drawn) drawnIn += 1;
         }
       }
       return { changed, drawnIn };
     },
-    { before, after, colors, tolerance: options.tolerance ?? COLOR_TOLERANCE, region: options.region ?? null },
+    {
+      before,
+      after,
+      colors,
+      tolerance: options.tolerance ?? COLOR_TOLERANCE,
+      region: options.region ?? null,
+    },
   );
 }
 
 /** How many pixels differ by more than the tolerance in any channel between two kept frames. */
-export async function changedPixels(page: Page, before: string, after: string, options: ColorCountOptions = {}): Promise<number> {
+export async function changedPixels(
+  page: Page,
+  before: string,
+  after: string,
+  options: ColorCountOptions = {},
+): Promise<number> {
   return (await compareFrames(page, before, after, [], options)).changed;
 }
 
@@ -185,6 +234,12 @@ export async function changedPixels(page: Page, before: string, after: string, o
  * its alpha over the `before` pixel, within the tolerance. Translucent fills and lines thus
  * count as their colour, not as whatever they happen to mix into.
  */
-export async function pixelsDrawnIn(page: Page, before: string, after: string, colors: readonly Rgba[], options: ColorCountOptions = {}): Promise<number> {
+export async function pixelsDrawnIn(
+  page: Page,
+  before: string,
+  after: string,
+  colors: readonly Rgba[],
+  options: ColorCountOptions = {},
+): Promise<number> {
   return (await compareFrames(page, before, after, colors, options)).drawnIn;
 }

@@ -24,19 +24,32 @@ export interface RoadOnScreen {
 
 export async function longestArterial(page: Page): Promise<Feature> {
   const roads = await servedFeatures(page, 'traffic.roads');
-  const arterials = roads.features.filter((road) => road.properties['roadClass'] === 'arterial' && road.geometry.type === 'LineString');
-  const longest = arterials.reduce<Feature | null>((best, road) => (!best || lineLength(road) > lineLength(best) ? road : best), null);
+  const arterials = roads.features.filter(
+    (road) => road.properties['roadClass'] === 'arterial' && road.geometry.type === 'LineString',
+  );
+  const longest = arterials.reduce<Feature | null>(
+    (best, road) => (!best || lineLength(road) > lineLength(best) ? road : best),
+    null,
+  );
   if (!longest) throw new Error('the served road network has no arterial road');
   return longest;
 }
 
 /** Centres the map on the road's midpoint and tells where it is on screen. */
-export async function focusRoad(page: Page, road: Feature, zoom = ROAD_ZOOM): Promise<RoadOnScreen> {
+export async function focusRoad(
+  page: Page,
+  road: Feature,
+  zoom = ROAD_ZOOM,
+): Promise<RoadOnScreen> {
   const midpoint = lineMidpoint(road);
   await jumpTo(page, midpoint, zoom);
   const { page: mouse } = await project(page, midpoint);
   if (road.geometry.type !== 'LineString') throw new Error(`road ${road.id} is not a LineString`);
-  const points = await Promise.all(road.geometry.coordinates.map(async (position) => (await project(page, [position[0], position[1]])).canvas));
+  const points = await Promise.all(
+    road.geometry.coordinates.map(
+      async (position) => (await project(page, [position[0], position[1]])).canvas,
+    ),
+  );
   const margin = 12;
   const xs = points.map((point) => point.x);
   const ys = points.map((point) => point.y);

@@ -92,10 +92,27 @@ export async function startViteServer(options: ServerOptions): Promise<RunningSe
     await stop();
     throw error;
   }
-  return { url, stop };
+  let stopping = false;
+  // A server that dies under the tests makes every later test fail with "connection refused":
+  // say why, once, where the test output shows it.
+  child.once('exit', (code, signal) => {
+    if (!stopping) console.error(`vite ${options.mode} on ${url} exited (${signal ?? code}) while tests were running:\n${output}`);
+  });
+  return {
+    url,
+    stop: () => {
+      stopping = true;
+      return stop();
+    },
+  };
 }
 
-async function waitUntilServing(url: string, child: ChildProcess, timeoutMs: number, output: () => string): Promise<void> {
+async function waitUntilServing(
+  url: string,
+  child: ChildProcess,
+  timeoutMs: number,
+  output: () => string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exited = false;
   child.once('exit', () => {

@@ -5,7 +5,7 @@
  * is checked by every test without any test having to remember it.
  *
  * Every page starts at the same moment of the simulated city's day (CITY_TIME), so every run sees
- * the same alarms and the same rush-hour traffic instead of whatever the wall clock happens to say.
+ * the same city (the same rush-hour traffic, the same pipes) whatever the wall clock says.
  */
 import { mkdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -38,9 +38,14 @@ function slug(text: string): string {
     .slice(0, 80);
 }
 
-function unexpected(problems: readonly PageProblem[], allowed: readonly AllowedProblem[]): PageProblem[] {
+function unexpected(
+  problems: readonly PageProblem[],
+  allowed: readonly AllowedProblem[],
+): PageProblem[] {
   return problems.filter(
-    (problem) => problem.kind !== 'console' || !allowed.some(({ text, url }) => text.test(problem.text) && url.test(problem.url)),
+    (problem) =>
+      problem.kind !== 'console' ||
+      !allowed.some(({ text, url }) => text.test(problem.text) && url.test(problem.url)),
   );
 }
 
@@ -63,13 +68,17 @@ export const test = base.extend<{ session: Session }>({
     };
     try {
       await provide(session);
-      await shoot(name).catch((error: unknown) => console.warn(`screenshot ${name} failed:`, error));
+      await shoot(name).catch((error: unknown) =>
+        console.warn(`screenshot ${name} failed:`, error),
+      );
     } finally {
       await browser.close();
     }
     const problems = unexpected(browser.problems, allowed);
     if (problems.length > 0) {
-      const lines = problems.map((problem) => `  [${problem.kind}] ${problem.text} (${problem.url})`);
+      const lines = problems.map(
+        (problem) => `  [${problem.kind}] ${problem.text} (${problem.url})`,
+      );
       throw new Error(`the page reported ${problems.length} problem(s):\n${lines.join('\n')}`);
     }
   },
