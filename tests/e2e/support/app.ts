@@ -26,6 +26,13 @@ export function layersOf(domain: DomainId): LayerId[] {
   );
 }
 
+/** The catalog dataset a layer draws. */
+export function datasetOf(id: LayerId): string {
+  const layer = DOMAINS.flatMap((domain) => domain.layers).find((candidate) => candidate.id === id);
+  if (!layer) throw new Error(`no layer ${id} in this build`);
+  return layer.dataset;
+}
+
 /** Layers that animate (pulsing alarms): no two frames of them are alike. */
 export function isAnimated(id: LayerId): boolean {
   return DOMAINS.some((domain) => domain.layers.some((layer) => layer.id === id && layer.animated));

@@ -16,14 +16,14 @@ import {
 import { hexRgb, pixelsDrawnIn, snapshotMap, type Rgb, type Rgba } from './pixels';
 
 /** Every layer's legend colours (read while the layers are visible). */
-export async function layerPalettes(page: Page): Promise<ReadonlyMap<LayerId, Rgba[]>> {
+async function layerPalettes(page: Page): Promise<ReadonlyMap<LayerId, Rgba[]>> {
   return new Map(
     await Promise.all(LAYER_IDS.map(async (id) => [id, await legendColors(page, id)] as const)),
   );
 }
 
 /** The union of each domain's layers' legend colours. */
-export function domainPalettes(
+function domainPalettes(
   layers: ReadonlyMap<LayerId, readonly Rgba[]>,
 ): ReadonlyMap<DomainId, Rgba[]> {
   return new Map(

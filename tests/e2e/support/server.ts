@@ -96,7 +96,10 @@ export async function startViteServer(options: ServerOptions): Promise<RunningSe
   // A server that dies under the tests makes every later test fail with "connection refused":
   // say why, once, where the test output shows it.
   child.once('exit', (code, signal) => {
-    if (!stopping) console.error(`vite ${options.mode} on ${url} exited (${signal ?? code}) while tests were running:\n${output}`);
+    if (!stopping)
+      console.error(
+        `vite ${options.mode} on ${url} exited (${signal ?? code}) while tests were running:\n${output}`,
+      );
   });
   return {
     url,
