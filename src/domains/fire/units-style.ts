@@ -1,7 +1,7 @@
 /**
  * How a fire engine out on a call looks: a disc filled by its trip status, with a glyph that
  * tells the statuses apart without colour (▲ heading out, ■ working on scene, ▼ heading back).
- * An engine with a missing or unknown status is drawn grey with "?", never as any of the three.
+ * An engine with a missing or unknown status is drawn grey with "?", never as one of the three.
  */
 import type { Feature } from '../../data/schemas';
 import { stringProperty } from '../../map/feature-text';
