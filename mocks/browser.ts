@@ -1,15 +1,17 @@
 /**
- * The demo backend in the browser: a service worker (public/mockServiceWorker.js) answers the
- * app's API requests from the simulated city, so the demo runs the real HTTP adapter. Faults can
- * be injected at start (`?mockFaults=...`) or at run time through `window.__cityopsMock.faults`;
- * the simulated world (clock, event log) is at `window.__cityopsMock.world`. One page holds one
- * world: screens that must share a world use the standalone server (`npm run mock-server`).
+ * The demo backend in the browser: a service worker (public/mockServiceWorker.js) catches the
+ * app's API requests, and a dedicated worker answers them from the simulated city, so the demo
+ * runs the real HTTP adapter while generating and stepping the world stays off the page's main
+ * thread. Faults can be injected at start (`?mockFaults=...`) or at run time through
+ * `window.__cityopsMock.faults`. One page holds one world: screens that must share a world use
+ * the standalone server (`npm run mock-server`).
  */
+import { http } from 'msw';
 import { setupWorker } from 'msw/browser';
 import type { CityScale } from './city/scale';
-import { createFaults, type Faults } from './faults';
-import { createHandlers } from './handlers/create-handlers';
-import { createWorld, type World } from './sim/engine/world';
+import type { Faults } from './faults';
+import type { ReadyMessage } from './browser-backend/protocol';
+import { createWorkerBridge } from './browser-backend/worker-bridge';
 
 export interface MockWorkerOptions {
   /** Absolute base URL of the API the app calls. */
@@ -22,14 +24,15 @@ export interface MockWorkerOptions {
 
 export interface MockWorkerController {
   readonly faults: Faults;
-  readonly world: World;
+  /** Resolves once the world is built, with what it cost; rejects if it could not be. */
+  readonly ready: Promise<ReadyMessage>;
   stop(): void;
 }
 
 declare global {
   interface Window {
-    /** Hook for browser tests and the console: inject and clear faults while the app runs. */
-    __cityopsMock?: { faults: Faults; world: World };
+    /** Hook for browser tests, the benchmarks and the console. */
+    __cityopsMock?: { faults: Faults; ready: Promise<ReadyMessage> };
   }
 }
 
@@ -39,22 +42,28 @@ export async function startMockWorker({
   scale,
   faults: spec,
 }: MockWorkerOptions): Promise<MockWorkerController> {
-  const world = createWorld({ seed, scale, wallNow: Date.now });
-  const faults = createFaults(spec);
-  const worker = setupWorker(
-    ...createHandlers({ baseUrl: apiBaseUrl, city: world.city, now: Date.now, faults, world }),
+  const bridge = createWorkerBridge(
+    new Worker(new URL('./browser-backend/backend.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'cityops-demo-backend',
+    }),
+    { apiBaseUrl, seed, scale, pageNow: Date.now(), faults: spec },
   );
+  const base = apiBaseUrl.replace(/\/+$/, '');
+  const worker = setupWorker(http.all(`${base}/*`, ({ request }) => bridge.forward(request)));
   await worker.start({
     serviceWorker: { url: '/mockServiceWorker.js' },
     onUnhandledRequest: 'bypass',
     quiet: true,
   });
-  window.__cityopsMock = { faults, world };
+  const { faults, ready } = bridge;
+  window.__cityopsMock = { faults, ready };
   return {
     faults,
-    world,
+    ready,
     stop: () => {
       worker.stop();
+      bridge.terminate();
       delete window.__cityopsMock;
     },
   };

@@ -5,7 +5,8 @@
  * that goes away aborts the request's signal, which ends streams and hanging faults.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { getResponse, type RequestHandler } from 'msw';
+import type { RequestHandler } from 'msw';
+import { answer } from '../handlers/answer';
 
 /** Handlers are built for this origin; requests are re-addressed to it whatever Host they used. */
 export const INTERNAL_ORIGIN = 'http://cityops.internal';
@@ -95,14 +96,7 @@ export function createHttpBridge(handlers: readonly RequestHandler[]): RequestLi
         sendJsonError(res, 413, 'bad_request', 'request body too large');
         return;
       }
-      const response = await getResponse([...handlers], toRequest(req, body, aborter.signal), {
-        quiet: true,
-      });
-      if (!response) {
-        sendJsonError(res, 404, 'not_found', `no endpoint ${req.method ?? ''} ${req.url ?? ''}`);
-        return;
-      }
-      await writeResponse(res, response);
+      await writeResponse(res, await answer(handlers, toRequest(req, body, aborter.signal)));
     })().catch((error: unknown) => {
       console.error('mock server: request failed', error);
       if (!res.headersSent) sendJsonError(res, 500, 'internal', 'the mock server failed');
