@@ -8,10 +8,12 @@ import {
   basemapSchema,
   catalogSchema,
   featureCollectionSchema,
+  liveStateSchema,
   type Basemap,
   type Catalog,
   type Feature,
   type FeatureCollection,
+  type LiveState,
 } from '../../../src/data/schemas';
 
 /**
@@ -46,6 +48,22 @@ export async function servedFeatures(page: Page, datasetId: string): Promise<Fea
   return featureCollectionSchema.parse(
     await served(page, `datasets/${encodeURIComponent(datasetId)}/features`),
   );
+}
+
+export async function servedState(page: Page, datasetId: string): Promise<LiveState> {
+  return liveStateSchema.parse(
+    await served(page, `datasets/${encodeURIComponent(datasetId)}/state`),
+  );
+}
+
+/** The backend's open alarms (`GET /alarms`), as far as these tests read them. */
+export async function servedOpenAlarms(
+  page: Page,
+): Promise<{ datasetId: string; department: string; featureIds: string[] }[]> {
+  const body = (await served(page, 'alarms')) as {
+    alarms: { datasetId: string; department: string; featureIds: string[]; status: string }[];
+  };
+  return body.alarms.filter((alarm) => alarm.status !== 'cleared');
 }
 
 export async function servedBasemap(page: Page): Promise<Basemap> {
