@@ -1,0 +1,142 @@
+/**
+ * The simulation behind the demo: generating each preset's city and stepping its world, each run
+ * in a fresh node process (bench/probes/simulation-probe.ts). In the browser the same code runs
+ * in the demo backend's worker, off the page's main thread; these are its costs.
+ */
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { SimulationProbeResult } from '../probes/simulation-probe';
+import type { Measurement } from '../result';
+import { median } from '../stats';
+
+const run = promisify(execFile);
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const VITE_NODE = fileURLToPath(
+  new URL('../../node_modules/vite-node/dist/cli.mjs', import.meta.url),
+);
+const SUITE = 'simulation';
+
+export interface SimulationPlan {
+  readonly scales: readonly { scale: string; runs: number; steps: number }[];
+}
+
+export const SMOKE_PLAN: SimulationPlan = { scales: [{ scale: 'town', runs: 1, steps: 3 }] };
+export const FULL_PLAN: SimulationPlan = {
+  scales: [
+    { scale: 'town', runs: 3, steps: 20 },
+    { scale: 'city', runs: 3, steps: 20 },
+    // A megacity run takes minutes here: generation, a first step that builds every per-city
+    // table, then steps of over a second each.
+    { scale: 'megacity', runs: 1, steps: 8 },
+  ],
+};
+
+async function probe(scale: string, steps: number): Promise<SimulationProbeResult> {
+  const { stdout } = await run(
+    process.execPath,
+    [
+      '--expose-gc',
+      '--max-old-space-size=12288',
+      VITE_NODE,
+      'bench/probes/simulation-probe.ts',
+      '--',
+      scale,
+      String(steps),
+    ],
+    { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
+  );
+  const line = stdout.split('\n').find((text) => text.startsWith('RESULT '));
+  if (!line) throw new Error(`the ${scale} probe printed no result:\n${stdout.slice(-2000)}`);
+  return JSON.parse(line.slice('RESULT '.length)) as SimulationProbeResult;
+}
+
+function measurement(
+  name: string,
+  scale: string,
+  unit: Measurement['unit'],
+  samples: readonly number[],
+  baseline: { name: string; samples: readonly number[] } | null = null,
+): Measurement {
+  const value = median(samples);
+  const base = baseline ? { name: baseline.name, value: median(baseline.samples) } : null;
+  return {
+    suite: SUITE,
+    name,
+    scale,
+    unit,
+    value,
+    samples,
+    baseline: base,
+    ratio: base && base.value > 0 ? value / base.value : null,
+    target: null,
+  };
+}
+
+export async function runSimulationSuite(
+  plan: SimulationPlan,
+  log: (line: string) => void,
+): Promise<Measurement[]> {
+  const measurements: Measurement[] = [];
+  for (const { scale, runs, steps } of plan.scales) {
+    const results: SimulationProbeResult[] = [];
+    for (let k = 0; k < runs; k++) {
+      log(`simulation: ${scale}, run ${k + 1} of ${runs}`);
+      results.push(await probe(scale, steps));
+    }
+    const all = (pick: (r: SimulationProbeResult) => readonly number[]): number[] =>
+      results.flatMap(pick);
+    const one = (pick: (r: SimulationProbeResult) => number): number[] => results.map(pick);
+    const { counts } = results[0]!;
+    const rows = counts.stateRows;
+    const stepSamples = all((r) => r.stepMs);
+    measurements.push(
+      measurement('road segments', scale, 'count', [counts.roadSegments]),
+      measurement('pipe segments (street + service lines)', scale, 'count', [
+        counts.pipes + counts.serviceLines,
+      ]),
+      measurement('live state rows per step', scale, 'count', [rows]),
+      measurement(
+        'generate the city',
+        scale,
+        'ms',
+        one((r) => r.generateMs),
+      ),
+      measurement(
+        'first step (builds the per-city tables)',
+        scale,
+        'ms',
+        one((r) => r.firstStepMs),
+      ),
+      measurement(
+        'steady step (one simulated minute, all live datasets and alarms)',
+        scale,
+        'ms',
+        stepSamples,
+        {
+          name: 'copying the step’s columns',
+          samples: all((r) => r.copyMs),
+        },
+      ),
+      measurement(
+        'steady step per state row',
+        scale,
+        'µs/feature',
+        stepSamples.map((ms) => (ms * 1000) / rows),
+      ),
+      measurement(
+        'fire route across the city',
+        scale,
+        'ms',
+        all((r) => r.routeMs),
+      ),
+      measurement(
+        'heap after stepping',
+        scale,
+        'MB',
+        one((r) => r.heapMB),
+      ),
+    );
+  }
+  return measurements;
+}
