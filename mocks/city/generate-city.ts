@@ -14,6 +14,7 @@ import { createRng, hashInts, hashString } from './prng';
 import { squareBBox } from './projection';
 import { planPublicSpaces, type PublicSpace } from './public-spaces';
 import { buildRoadGraph, type RoadGraph } from './road-graph';
+import { layServiceLines, type ServiceLine } from './service-lines';
 import { directedRoadSegments, type RoadSegment } from './road-segments';
 import { SCALES, type CityScale } from './scale';
 import { planStreetGrid } from './street-grid';
@@ -42,6 +43,8 @@ export interface CityModel {
   /** The traffic dataset: road graph edges, one feature per direction of travel. */
   readonly roadSegments: readonly RoadSegment[];
   readonly pipes: readonly Pipe[];
+  /** Building connections of the water and drainage networks (the megacity preset only). */
+  readonly serviceLines: readonly ServiceLine[];
   readonly pipeNodes: readonly PipeNode[];
   readonly fireStations: readonly FireStation[];
   readonly hydrants: readonly Hydrant[];
@@ -76,6 +79,12 @@ export function generateCity({ seed, scale }: CityOptions): CityModel {
       grid.columns[node.column]!.roadClass === 'arterial' &&
       grid.rows[node.row]!.roadClass === 'arterial',
   );
+  const buildings = placeBuildings(
+    rng.fork('buildings'),
+    blocks,
+    districts,
+    parameters.halfExtentM,
+  );
   const suffix = scale === 'town' ? { zh: '镇', en: 'Town' } : { zh: '市', en: 'City' };
   return {
     id: `${cityName[1].toLowerCase().replace(/[^a-z]/g, '')}-${scale}-${seed}`,
@@ -89,10 +98,13 @@ export function generateCity({ seed, scale }: CityOptions): CityModel {
     districts,
     water: water.bodies,
     blocks,
-    buildings: placeBuildings(rng.fork('buildings'), blocks, districts, parameters.halfExtentM),
+    buildings,
     roads,
     roadSegments: directedRoadSegments(roads),
     pipes: networks.pipes,
+    serviceLines: parameters.serviceLines
+      ? layServiceLines(rng.fork('service-lines'), buildings, networks.pipes)
+      : [],
     pipeNodes: networks.nodes,
     fireStations: placeFireStations(
       rng.fork('fire-stations'),

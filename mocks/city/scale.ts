@@ -1,6 +1,11 @@
 /** Size presets: everything that differs between a small town and a city lives here. */
 
-export type CityScale = 'town' | 'city';
+export const CITY_SCALES = ['town', 'city', 'megacity'] as const;
+export type CityScale = (typeof CITY_SCALES)[number];
+
+export function isCityScale(value: string): value is CityScale {
+  return (CITY_SCALES as readonly string[]).includes(value);
+}
 
 export interface ScaleParameters {
   /** Half the side of the square city extent, metres. */
@@ -27,6 +32,12 @@ export interface ScaleParameters {
   readonly parkShare: number;
   /** Map zoom that shows the whole city on a ~1000 px wide screen. */
   readonly zoom: number;
+  /**
+   * Service lines from the street pipes to the buildings, as a utility's asset register lists
+   * them. They multiply the pipe count about fourfold, so only the megacity has them: its pipe
+   * layers are the size of a real metropolis's.
+   */
+  readonly serviceLines: boolean;
 }
 
 export const SCALES: Readonly<Record<CityScale, ScaleParameters>> = {
@@ -50,6 +61,7 @@ export const SCALES: Readonly<Record<CityScale, ScaleParameters>> = {
     plazas: 3,
     parkShare: 0.025,
     zoom: 14,
+    serviceLines: false,
   },
   city: {
     halfExtentM: 6000,
@@ -71,5 +83,29 @@ export const SCALES: Readonly<Record<CityScale, ScaleParameters>> = {
     plazas: 10,
     parkShare: 0.02,
     zoom: 12.4,
+    serviceLines: false,
+  },
+  /** About 200,000 road segments and a million pipe segments (with the service lines). */
+  megacity: {
+    halfExtentM: 20_000,
+    streetSpacingM: 160,
+    arterialEvery: 5,
+    warpM: 400,
+    riverWidthM: 320,
+    riverMeanderM: 1400,
+    lakeRadiusM: [1800, 1100],
+    districtLayouts: [
+      [6, 5],
+      [5, 5],
+    ],
+    expressways: 'ring',
+    fireStations: 60,
+    pumps: 60,
+    transitHubs: 60,
+    venues: 24,
+    plazas: 40,
+    parkShare: 0.02,
+    zoom: 10.6,
+    serviceLines: true,
   },
 };

@@ -3,10 +3,11 @@
  * Static datasets are built once per city; the fire alarms are the set active at the time asked
  * for, quantised to the dataset's geometry cadence.
  */
-import type { FeatureCollection } from '../../src/data/schemas';
+import type { FeatureCollection, LocalizedText } from '../../src/data/schemas';
 import type { CityModel } from '../city/generate-city';
 import { perCity } from '../city/per-city';
 import type { PipeNetwork } from '../city/pipes';
+import type { ServicedNetwork } from '../city/service-lines';
 import { geometryCadenceS, type DatasetId, type DynamicDatasetId } from '../datasets';
 import { isoWithOffset, quantize } from '../live/clock';
 import { activeAlarms, alarmName } from '../live/fire-alarms';
@@ -73,9 +74,18 @@ const BUILDERS: Readonly<Record<StaticDatasetId, (city: CityModel) => FeatureCol
     ),
 };
 
+const SERVICE_LINE_NAMES: Readonly<Record<ServicedNetwork, LocalizedText>> = {
+  water: { zh: '给水接户管', en: 'water service line' },
+  drainage: { zh: '排水接户管', en: 'sewer connection' },
+};
+
+const buildingsById = perCity((city) => new Map(city.buildings.map((b) => [b.id, b])));
+
+/** Street pipes first, then service lines, in the order of the network's state rows. */
 function pipeCollection(city: CityModel, network: PipeNetwork): FeatureCollection {
-  return featureCollection(
-    city.pipes
+  const buildings = buildingsById(city);
+  return featureCollection([
+    ...city.pipes
       .filter((pipe) => pipe.network === network)
       .map((pipe) =>
         lineFeature(city.origin, pipe.id, pipe.points, {
@@ -86,7 +96,24 @@ function pipeCollection(city: CityModel, network: PipeNetwork): FeatureCollectio
           ...(network === 'gas' ? { pressureClass: pipe.pressureClass } : {}),
         }),
       ),
-  );
+    ...city.serviceLines
+      .filter((line) => line.network === network)
+      .map((line) => {
+        const address = buildings.get(line.buildingId)?.address ?? { zh: '', en: '' };
+        const kind = SERVICE_LINE_NAMES[line.network];
+        return lineFeature(city.origin, line.id, line.points, {
+          name: {
+            zh: `${address.zh} ${kind.zh} DN${line.diameterMm}`,
+            en: `${address.en} ${kind.en} DN${line.diameterMm}`,
+          },
+          diameterMm: line.diameterMm,
+          material: line.material,
+          zone: line.zone,
+          service: true,
+          pipeId: line.pipeId,
+        });
+      }),
+  ]);
 }
 
 const staticCollections = perCity(() => new Map<StaticDatasetId, FeatureCollection>());

@@ -34,7 +34,7 @@ const LONGEST_MS = 30 * MINUTE_MS;
 /** Time to verify an alarm (call back, camera, patrol) before it becomes an incident. */
 const VERIFY_MS = 90_000;
 /** Alarms per minute, by scale: a few active at any time. */
-const ALARMS_PER_MINUTE = { town: 0.25, city: 0.8 } as const;
+const ALARMS_PER_MINUTE = { town: 0.25, city: 0.8, megacity: 6 } as const;
 
 export function activeAlarms(city: CityModel, timeMs: number): FireAlarm[] {
   if (city.buildings.length === 0) return [];

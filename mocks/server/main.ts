@@ -1,9 +1,9 @@
 /**
- * `npm run mock-server -- --port 8787 --seed 42 --scale town [--host 127.0.0.1]
+ * `npm run mock-server -- --port 8787 --seed 42 --scale city [--host 127.0.0.1]
  * [--faults fire.hydrants:500] [--no-demo]`: the demo backend for several screens at once.
  */
 import { isFaultKind } from '../faults';
-import type { CityScale } from '../city/scale';
+import { CITY_SCALES, isCityScale, type CityScale } from '../city/scale';
 import { startStandaloneServer } from './standalone-server';
 
 interface Arguments {
@@ -20,7 +20,7 @@ function parseArguments(argv: readonly string[]): Arguments {
     port: 8787,
     host: '127.0.0.1',
     seed: 42,
-    scale: 'town',
+    scale: 'city',
     faults: undefined,
     demo: true,
   };
@@ -45,7 +45,8 @@ function parseArguments(argv: readonly string[]): Arguments {
         i++;
         break;
       case '--scale':
-        if (value !== 'town' && value !== 'city') throw new Error('--scale is town or city');
+        if (value === undefined || !isCityScale(value))
+          throw new Error(`--scale is one of ${CITY_SCALES.join(', ')}`);
         parsed.scale = value;
         i++;
         break;

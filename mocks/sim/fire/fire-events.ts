@@ -19,10 +19,14 @@ const LONGEST_DETECTOR_MS = 10 * MINUTE_MS;
 
 const DETECTOR_BUCKET_MS = MINUTE_MS;
 const DETECTOR_SLOTS = 3;
-const DETECTORS_PER_MINUTE: Readonly<Record<CityScale, number>> = { town: 0.12, city: 0.5 };
+const DETECTORS_PER_MINUTE: Readonly<Record<CityScale, number>> = {
+  town: 0.12,
+  city: 0.5,
+  megacity: 4,
+};
 const FIRE_BUCKET_MS = 10 * MINUTE_MS;
 /** Chance of a real fire starting in a ten-minute bucket: one every few hours. */
-const FIRE_CHANCE: Readonly<Record<CityScale, number>> = { town: 0.04, city: 0.1 };
+const FIRE_CHANCE: Readonly<Record<CityScale, number>> = { town: 0.04, city: 0.1, megacity: 0.1 };
 
 /** Start times fall on 5-second marks, the cadence of the alarm dataset. */
 function fiveSecondMark(bucketStart: number, bucketMs: number, unit: number): number {

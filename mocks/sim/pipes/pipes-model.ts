@@ -12,6 +12,7 @@ import { gasPipeIds } from './gas';
 import { nodeColumns } from './nodes';
 import { pipeState, type PipeState } from './pipe-state';
 import { PIPE_RULES, pipeReadings } from './readings';
+import { networkColumns } from './service-readings';
 import { applyStreetWater } from './street-water';
 import { waterPipeIds } from './water';
 
@@ -33,20 +34,29 @@ export const pipesModel: DomainModel = {
     const { city } = ctx;
     switch (datasetId) {
       case 'pipes.water':
-        return {
-          ids: waterPipeIds(city),
-          columns: { pressureKpa: stateAt(ctx, t, effects).waterPressureKpa.slice() },
-        };
+        return networkColumns(
+          city,
+          'water',
+          waterPipeIds(city),
+          'pressureKpa',
+          stateAt(ctx, t, effects).waterPressureKpa,
+        );
       case 'pipes.drainage':
-        return {
-          ids: drainagePipeIds(city),
-          columns: { fillRatio: stateAt(ctx, t, effects).drainageFill.slice() },
-        };
+        return networkColumns(
+          city,
+          'drainage',
+          drainagePipeIds(city),
+          'fillRatio',
+          stateAt(ctx, t, effects).drainageFill,
+        );
       case 'pipes.gas':
-        return {
-          ids: gasPipeIds(city),
-          columns: { pressureKpa: stateAt(ctx, t, effects).gasPressureKpa.slice() },
-        };
+        return networkColumns(
+          city,
+          'gas',
+          gasPipeIds(city),
+          'pressureKpa',
+          stateAt(ctx, t, effects).gasPressureKpa,
+        );
       case 'pipes.nodes':
         return nodeColumns(city, ctx.events, t);
       default:

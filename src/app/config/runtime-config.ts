@@ -4,8 +4,9 @@
  * A bad config is reported key by key, never half-applied.
  */
 import { z } from 'zod';
+import { CITY_SCALES } from '../../../mocks/city/scale';
 
-const scaleSchema = z.enum(['town', 'city']);
+const scaleSchema = z.enum(CITY_SCALES);
 
 export const runtimeConfigSchema = z
   .object({
@@ -18,10 +19,11 @@ export const runtimeConfigSchema = z
       .object({
         enabled: z.boolean(),
         seed: z.number().int().default(42),
-        scale: scaleSchema.default('town'),
+        /** Demo city size: `town` (small, light on slow machines), `city`, `megacity` (~1M pipes). */
+        scale: scaleSchema.default('city'),
       })
       .strict()
-      .default({ enabled: false, seed: 42, scale: 'town' }),
+      .default({ enabled: false, seed: 42, scale: 'city' }),
     /** Show the demo controls (clock, scenarios); defaults to on with the embedded demo backend. */
     demoControls: z.boolean().optional(),
     basemap: z
@@ -57,13 +59,18 @@ export function parseRuntimeConfig(json: unknown, source: string): RuntimeConfig
   throw new ConfigError(`invalid runtime config at ${source}`, problems);
 }
 
-export async function loadRuntimeConfig(location: Location, fetchImpl: typeof fetch = fetch): Promise<RuntimeConfig> {
+export async function loadRuntimeConfig(
+  location: Location,
+  fetchImpl: typeof fetch = fetch,
+): Promise<RuntimeConfig> {
   const requested = new URLSearchParams(location.search).get('config');
   let url: URL;
   try {
     url = new URL(requested ?? DEFAULT_CONFIG_URL, location.href);
   } catch {
-    throw new ConfigError(`invalid runtime config URL`, [`config: "${requested ?? ''}" is not a URL`]);
+    throw new ConfigError(`invalid runtime config URL`, [
+      `config: "${requested ?? ''}" is not a URL`,
+    ]);
   }
   let response: Response;
   try {
@@ -72,7 +79,9 @@ export async function loadRuntimeConfig(location: Location, fetchImpl: typeof fe
     throw new ConfigError(`cannot load the runtime config`, [`${url.href}: unreachable`]);
   }
   if (!response.ok) {
-    throw new ConfigError(`cannot load the runtime config`, [`${url.href}: HTTP ${response.status}`]);
+    throw new ConfigError(`cannot load the runtime config`, [
+      `${url.href}: HTTP ${response.status}`,
+    ]);
   }
   let json: unknown;
   try {

@@ -41,6 +41,9 @@ export const PIPE_STATUS_COLORS: Readonly<Record<StatusLevel, Rgba>> = {
   alarm: statusColors.alarm,
 };
 
+/** Service lines (street pipe to building) are drawn thinner than the street pipes. */
+export const SERVICE_LINE_WIDTH_FACTOR = 0.5;
+
 /** Pipes in trouble are drawn wider so they stand out of the network around them. */
 export const STATUS_WIDTH_FACTOR: Readonly<Record<StatusLevel, number>> = {
   normal: 0.6,

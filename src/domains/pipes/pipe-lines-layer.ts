@@ -19,6 +19,7 @@ import type { Rgba } from '../../ui/theme';
 import {
   NETWORK_LINE_STYLE,
   PIPE_STATUS_COLORS,
+  SERVICE_LINE_WIDTH_FACTOR,
   STATUS_WIDTH_FACTOR,
   type PipeNetwork,
 } from './networks';
@@ -44,7 +45,9 @@ export function renderPipes(
   const color = (feature: Feature, { index }: AccessorContext<Feature>): Rgba =>
     PIPE_STATUS_COLORS[pipeStatus(network, feature, state, index)];
   const width = (feature: Feature, { index }: AccessorContext<Feature>): number =>
-    style.widthPixels * STATUS_WIDTH_FACTOR[pipeStatus(network, feature, state, index)];
+    style.widthPixels *
+    STATUS_WIDTH_FACTOR[pipeStatus(network, feature, state, index)] *
+    (feature.properties['service'] === true ? SERVICE_LINE_WIDTH_FACTOR : 1);
 
   return [
     new PathLayer<Feature>({

@@ -50,8 +50,15 @@ export interface OpenOptions {
   readonly baseUrl?: string;
 }
 
+/**
+ * The town preset (public/demo-town.config.json): every layer of the city, at a size that software
+ * WebGL on two cores draws in seconds.
+ */
+const TEST_CONFIG = '/demo-town.config.json';
+
 export function appUrl(options: Pick<OpenOptions, 'query' | 'baseUrl'> = {}): string {
   const url = new URL(options.baseUrl ?? inject('baseUrl'));
+  url.searchParams.set('config', TEST_CONFIG);
   for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, value);
   return url.href;
 }

@@ -24,7 +24,7 @@ import {
  */
 export const CITY_TIME = '2026-01-15T08:30:00+08:00';
 
-/** `apiBaseUrl` of public/cityops.config.json, the config the served build loads. */
+/** `apiBaseUrl` of public/demo-town.config.json, the config the tests load. */
 const API_BASE = '/api/v1';
 
 /** Whether a request URL is one of the API's (the app's own data requests). */
