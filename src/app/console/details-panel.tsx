@@ -7,7 +7,7 @@ import type { LayerSource } from '../../map/layer-sources';
 import { useUiStore } from '../../map/store';
 import { formatAge } from '../../ui/format-age';
 import { StatusText } from '../../ui/status-text';
-import { useDisplayNow } from '../demo/display-time';
+import { useDisplayNow } from '../../ui/display-time';
 
 export interface DetailsPanelProps {
   sources: readonly LayerSource[];

@@ -4,7 +4,7 @@ import type { DomainModule, LayerDefinition, Translate } from '../../map/layer-c
 import type { LayerSource } from '../../map/layer-sources';
 import { countStatuses } from '../../map/status-counts';
 import { layerSetting, useUiStore } from '../../map/store';
-import { useDisplayNow } from '../demo/display-time';
+import { useDisplayNow } from '../../ui/display-time';
 import { LayerStatusLine } from './layer-status-line';
 import { Legend } from './legend';
 

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { isStale, type LayerStatus } from '../../map/layer-sources';
 import type { StatusCounts } from '../../map/status-counts';
 import { StatusText } from '../../ui/status-text';
-import { useDisplayRate } from '../demo/display-time';
+import { useDisplayRate } from '../../ui/display-time';
 import { formatAge } from '../../ui/format-age';
 
 /** loading / live with its age / stale / error (with the age of the data still shown). */

@@ -11,7 +11,7 @@ import type { ClockAction } from '../../data/schemas';
 import { errorMessage } from '../../map/layer-sources';
 import { currentLanguage } from '../../i18n';
 import { formatClock } from '../../ui/format-number';
-import { useDisplayNow } from './display-time';
+import { useDisplayNow } from '../../ui/display-time';
 
 const SPEEDS = [1, 10, 60, 600] as const;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulatedTime } from '../../../src/app/demo/display-time';
+import { simulatedTime } from '../../../src/app/demo/simulated-time';
 
 const reading = (mode: 'live' | 'running' | 'paused', speed: number) => ({
   data: { mode, speed, time: '2026-01-15T08:00:00+08:00', controllable: true },

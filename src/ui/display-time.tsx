@@ -1,12 +1,10 @@
 /**
  * What "now" is on this page. Against a demo backend whose clock runs ×N, paused or in the past,
  * data ages are measured on the simulated clock, not the wall clock; everywhere else it is the
- * wall clock.
+ * wall clock. The app provides the page's time (src/app/demo/simulated-time.ts).
  */
 import { createContext, useContext, type ReactNode } from 'react';
-import type { Fetched } from '../../data/adapter';
-import type { Clock } from '../../data/schemas';
-import { useNow } from '../../ui/use-now';
+import { useNow } from './use-now';
 
 export interface DisplayTime {
   /** The page's time at a wall-clock time. */
@@ -15,17 +13,7 @@ export interface DisplayTime {
   readonly rate: number;
 }
 
-const wallTime: DisplayTime = { at: (wallMs) => wallMs, rate: 1 };
-
-/** Simulated time at a wall time, extrapolated from the last clock reading. */
-export function simulatedTime(clock: Fetched<Clock> | undefined): DisplayTime {
-  if (!clock) return wallTime;
-  const { mode, speed, time } = clock.data;
-  if (mode === 'live') return wallTime;
-  const readAt = Date.parse(time);
-  const rate = mode === 'paused' ? 0 : speed;
-  return { at: (wallMs) => readAt + (wallMs - clock.fetchedAt) * rate, rate };
-}
+export const wallTime: DisplayTime = { at: (wallMs) => wallMs, rate: 1 };
 
 const DisplayTimeContext = createContext<DisplayTime>(wallTime);
 
@@ -43,6 +31,11 @@ export function DisplayTimeProvider({
 export function useDisplayNow(): number {
   const { at } = useContext(DisplayTimeContext);
   return at(useNow());
+}
+
+/** The page's time function, for reading "now" at the moment of an action. */
+export function useDisplayTime(): DisplayTime {
+  return useContext(DisplayTimeContext);
 }
 
 /** Page seconds per wall second: data ages this much faster while the clock runs ×N. */
