@@ -3,16 +3,26 @@
  * bounded window before T up to T. The window starts on a whole hour (between 3 and 4 hours before
  * T), so every T in that hour steps from the same origin: the same T always gives the same alarms
  * with the same ids, wherever evaluation started, and live mode computes one new step a minute.
- * A condition already held at the window start is seen as raised there (at most once an hour an
- * alarm held for over three hours gets a new start).
+ *
+ * An alarm keeps its id (its key and the minute it was raised) for as long as its condition holds,
+ * also beyond the window: operators act on an alarm by its id, so a long incident must not turn
+ * into a new alarm every hour. A window whose first step finds a condition already held (an
+ * episode it would raise at its own start) takes those keys' state from the end of the previous
+ * hour's window, which traces them further back the same way. The trace depends only on the
+ * window's origin, so determinism holds; it costs an hour of steps per hour a condition has been
+ * held, and only for conditions held across a window start (rare: long scenarios, not the
+ * background). It stops at local midnight, which bounds a cold start to a day of steps: an alarm
+ * held across midnight gets a new id once, at 03:00, when windows start after midnight.
  */
 import type { LocalizedText } from '../../../src/data/schemas';
 import { hashString } from '../../city/prng';
 import type { LiveDatasetId } from '../../datasets';
-import { isoWithOffset } from '../../live/clock';
+import { CITY_UTC_OFFSET_MS, isoWithOffset } from '../../live/clock';
 import type { AlarmReading, AlarmRule, AlarmSeverity, Department, SimTime } from '../types';
 import {
   emptyStepState,
+  keepKeys,
+  keysHeldFrom,
   nextStepState,
   openEpisodes,
   type AlarmEpisode,
@@ -60,11 +70,18 @@ export interface AlarmEngineOptions {
   readonly windowMs?: number;
   /** Window starts are aligned to this; a multiple of the step. */
   readonly blockMs?: number;
+  /** Window starts at which held conditions are not traced further back (local midnight). */
+  readonly traceStopsAt?: (originMs: SimTime) => boolean;
 }
 
 export const ALARM_STEP_MS = 60_000;
 export const ALARM_WINDOW_MS = 3 * 3_600_000;
 const ALARM_BLOCK_MS = 3_600_000;
+const DAY_MS = 24 * 3_600_000;
+
+export function isLocalMidnight(timeMs: SimTime): boolean {
+  return (timeMs + CITY_UTC_OFFSET_MS) % DAY_MS === 0;
+}
 
 export function createAlarmEngine({
   readingsAt,
@@ -72,27 +89,51 @@ export function createAlarmEngine({
   stepMs = ALARM_STEP_MS,
   windowMs = ALARM_WINDOW_MS,
   blockMs = ALARM_BLOCK_MS,
+  traceStopsAt = isLocalMidnight,
 }: AlarmEngineOptions): AlarmEngine {
   if (blockMs % stepMs !== 0)
     throw new Error('the window alignment must be a multiple of the step');
+  // An episode raised by the step `raiseLeadMs` after a window start is the latest whose
+  // condition can have been held since that start.
+  const longestHoldMs = Math.max(0, ...[...rules.values()].map((rule) => rule.raiseHoldS * 1000));
+  const raiseLeadMs = Math.ceil(longestHoldMs / stepMs) * stepMs;
+  if (raiseLeadMs >= blockMs) throw new Error('a raise hold must be shorter than the alignment');
   const stepsPerWindow = Math.ceil((windowMs + blockMs) / stepMs);
   // Readings are the expensive part (a whole evaluation each); states are cheap to recompute.
   const readings = createLru<SimTime, readonly AlarmReading[]>(stepsPerWindow + 60);
   const states = createLru<string, StepState>(stepsPerWindow + 60);
+  /** Window origin → the state it steps on from (traced held conditions, or nothing). */
+  const seeds = createLru<SimTime, StepState>(32);
   const snapshots = createLru<string, AlarmSnapshot>(16);
+
+  const readingsOf = (step: SimTime): readonly AlarmReading[] =>
+    readings.getOrCreate(step, () => readingsAt(step));
 
   const stateAt = (origin: SimTime, last: SimTime): StepState => {
     let step = last;
     let state: StepState | undefined;
     while (step >= origin && !(state = states.get(`${origin}:${step}`))) step -= stepMs;
-    let current = state ?? emptyStepState(origin - stepMs);
+    let current = state ?? seedAt(origin);
     for (let s = current.stepMs + stepMs; s <= last; s += stepMs) {
-      const stepReadings = readings.getOrCreate(s, () => readingsAt(s));
-      current = nextStepState(current, s, stepReadings, rules);
+      current = nextStepState(current, s, readingsOf(s), rules);
       states.set(`${origin}:${s}`, current);
     }
     return current;
   };
+
+  function seedAt(origin: SimTime): StepState {
+    return seeds.getOrCreate(origin, () => {
+      const empty = emptyStepState(origin - stepMs);
+      if (traceStopsAt(origin)) return empty;
+      let probe = empty;
+      for (let s = origin; s <= origin + raiseLeadMs; s += stepMs)
+        probe = nextStepState(probe, s, readingsOf(s), rules);
+      const held = keysHeldFrom(probe, origin);
+      if (held.size === 0) return empty;
+      // Keys step independently, so seeding only these leaves every other alarm as it was.
+      return keepKeys(stateAt(origin - blockMs, origin - stepMs), held);
+    });
+  }
 
   return {
     at(t) {
@@ -109,7 +150,13 @@ export function createAlarmEngine({
     },
     invalidateFrom(fromMs) {
       readings.deleteWhere((step) => step >= fromMs);
-      const stale = (key: string): boolean => Number(key.slice(key.indexOf(':') + 1)) >= fromMs;
+      // A window's seed looks at its first `raiseLeadMs` of readings (and at earlier windows).
+      const seedStale = (origin: SimTime): boolean => origin + raiseLeadMs >= fromMs;
+      seeds.deleteWhere(seedStale);
+      const stale = (key: string): boolean => {
+        const colon = key.indexOf(':');
+        return Number(key.slice(colon + 1)) >= fromMs || seedStale(Number(key.slice(0, colon)));
+      };
       states.deleteWhere(stale);
       snapshots.deleteWhere(stale);
     },

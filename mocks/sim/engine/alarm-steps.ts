@@ -10,6 +10,8 @@ import type { AlarmReading, AlarmRule, AlarmSeverity, SimTime } from '../types';
 export interface AlarmEpisode {
   readonly key: string;
   readonly raisedAtMs: SimTime;
+  /** When the condition that raised it began (the raise hold before `raisedAtMs`). */
+  readonly heldSinceMs: SimTime;
   readonly clearedAtMs: SimTime | null;
   /** The highest severity seen while open: an alarm never looks less urgent than it was. */
   readonly severity: AlarmSeverity;
@@ -86,6 +88,7 @@ export function nextStepState(
       const open: AlarmEpisode = {
         key,
         raisedAtMs: stepMs,
+        heldSinceMs: since,
         clearedAtMs: null,
         severity: reading.severity,
         reading,
@@ -105,4 +108,26 @@ export function openEpisodes(state: StepState): AlarmEpisode[] {
   const open: AlarmEpisode[] = [];
   for (const key of state.keys.values()) if (key.open) open.push(key.open);
   return open.sort((a, b) => a.raisedAtMs - b.raisedAtMs || (a.key < b.key ? -1 : 1));
+}
+
+/**
+ * Keys of the episodes (open, or cleared since the state began) whose condition was already held
+ * at `originMs`, the first step stepped: from an empty state their start is unknown.
+ */
+export function keysHeldFrom(state: StepState, originMs: SimTime): Set<string> {
+  const keys = new Set<string>();
+  for (const key of state.keys.values())
+    if (key.open?.heldSinceMs === originMs) keys.add(key.open.key);
+  for (const episode of state.cleared) if (episode.heldSinceMs === originMs) keys.add(episode.key);
+  return keys;
+}
+
+/** The state of only `keys` (pending or open), as a seed to step on from; nothing cleared yet. */
+export function keepKeys(state: StepState, keys: ReadonlySet<string>): StepState {
+  const kept = new Map<string, KeyState>();
+  for (const key of keys) {
+    const found = state.keys.get(key);
+    if (found) kept.set(key, found);
+  }
+  return { stepMs: state.stepMs, keys: kept, cleared: [] };
 }
