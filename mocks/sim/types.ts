@@ -7,6 +7,7 @@
  */
 import type { FeatureCollection, LocalizedText } from '../../src/data/schemas';
 import type { CityModel } from '../city/generate-city';
+import type { XY } from '../city/geo';
 import type { LiveDatasetId } from '../datasets';
 import type { StateColumns } from '../live/columns';
 
@@ -64,6 +65,11 @@ export interface AlarmReading {
   readonly severity: AlarmSeverity;
   readonly datasetId: LiveDatasetId | 'fire.alarms';
   readonly featureIds: readonly string[];
+  /**
+   * Where the features are (local metres, one point per feature id) when the city model has no
+   * geometry for them: the features of dynamic datasets, such as a fire alarm at its building.
+   */
+  readonly featurePoints?: readonly XY[];
   /** Normalised exceedance: ≥ 1 beyond the raise threshold, < clearBelow back to normal. */
   readonly level: number;
   /** The raw value, for the alarm text (e.g. kPa). */

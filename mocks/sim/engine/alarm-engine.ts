@@ -14,7 +14,7 @@
  * background). It stops at local midnight, which bounds a cold start to a day of steps: an alarm
  * held across midnight gets a new id once, at 03:00, when windows start after midnight.
  */
-import type { LocalizedText } from '../../../src/data/schemas';
+import type { BBox, LocalizedText, Position } from '../../../src/data/schemas';
 import { hashString } from '../../city/prng';
 import type { LiveDatasetId } from '../../datasets';
 import { CITY_UTC_OFFSET_MS, isoWithOffset } from '../../live/clock';
@@ -32,7 +32,16 @@ import { createLru } from './lru';
 
 export type AlarmStatus = 'open' | 'cleared';
 
-export interface Alarm {
+/** Where an alarm is, in lon/lat (see mocks/geojson/alarm-place.ts). */
+export interface AlarmPlace {
+  /** The district (`GET /areas`) of the first feature, or null when no feature is known. */
+  readonly areaId: string | null;
+  readonly position: Position;
+  /** Around all of its features. */
+  readonly bbox: BBox;
+}
+
+export interface Alarm extends AlarmPlace {
   readonly id: string;
   readonly ruleId: string;
   readonly domain: string;
@@ -66,6 +75,8 @@ export interface AlarmEngine {
 export interface AlarmEngineOptions {
   readonly readingsAt: (stepMs: SimTime) => readonly AlarmReading[];
   readonly rules: ReadonlyMap<string, AlarmRule>;
+  /** Where the features of a reading are. */
+  readonly locate: (reading: AlarmReading) => AlarmPlace;
   readonly stepMs?: number;
   readonly windowMs?: number;
   /** Window starts are aligned to this; a multiple of the step. */
@@ -86,6 +97,7 @@ export function isLocalMidnight(timeMs: SimTime): boolean {
 export function createAlarmEngine({
   readingsAt,
   rules,
+  locate,
   stepMs = ALARM_STEP_MS,
   windowMs = ALARM_WINDOW_MS,
   blockMs = ALARM_BLOCK_MS,
@@ -135,6 +147,26 @@ export function createAlarmEngine({
     });
   }
 
+  const toAlarm = (episode: AlarmEpisode): Alarm => {
+    const { reading } = episode;
+    return {
+      id: alarmId(episode.key, episode.raisedAtMs),
+      ruleId: reading.ruleId,
+      domain: reading.domain,
+      department: reading.department,
+      severity: episode.severity,
+      status: episode.clearedAtMs === null ? 'open' : 'cleared',
+      datasetId: reading.datasetId,
+      featureIds: [...reading.featureIds],
+      raisedAt: isoWithOffset(episode.raisedAtMs),
+      clearedAt: episode.clearedAtMs === null ? null : isoWithOffset(episode.clearedAtMs),
+      value: reading.value,
+      unit: reading.unit,
+      title: reading.title,
+      ...locate(reading),
+    };
+  };
+
   return {
     at(t) {
       const last = Math.floor(t / stepMs) * stepMs;
@@ -166,23 +198,4 @@ export function createAlarmEngine({
 /** Stable for the life of the episode: the watched key and the minute it was raised. */
 export function alarmId(key: string, raisedAtMs: SimTime): string {
   return `al-${Math.floor(raisedAtMs / 60_000).toString(36)}-${hashString(key).toString(36)}`;
-}
-
-function toAlarm(episode: AlarmEpisode): Alarm {
-  const { reading } = episode;
-  return {
-    id: alarmId(episode.key, episode.raisedAtMs),
-    ruleId: reading.ruleId,
-    domain: reading.domain,
-    department: reading.department,
-    severity: episode.severity,
-    status: episode.clearedAtMs === null ? 'open' : 'cleared',
-    datasetId: reading.datasetId,
-    featureIds: [...reading.featureIds],
-    raisedAt: isoWithOffset(episode.raisedAtMs),
-    clearedAt: episode.clearedAtMs === null ? null : isoWithOffset(episode.clearedAtMs),
-    value: reading.value,
-    unit: reading.unit,
-    title: reading.title,
-  };
 }

@@ -6,6 +6,7 @@
 import type { FeatureCollection, LiveState } from '../../../src/data/schemas';
 import type { CityModel } from '../../city/generate-city';
 import { geometryCadenceS, isDatasetId, stateCadenceS, type LiveDatasetId } from '../../datasets';
+import { alarmPlace } from '../../geojson/alarm-place';
 import { isoWithOffset, quantize } from '../../live/clock';
 import type { AlarmRule, DomainModel, SimContext, SimTime } from '../types';
 import { createAlarmEngine, type AlarmSnapshot } from './alarm-engine';
@@ -110,6 +111,7 @@ export function createSimulation(options: SimulationOptions): Simulation {
 
   const alarmEngine = createAlarmEngine({
     rules,
+    locate: (reading) => alarmPlace(city, reading),
     readingsAt: (step) => evaluationAt(step).readings(),
   });
 

@@ -88,6 +88,7 @@ function fireReadings(ctx: SimContext, t: number): AlarmReading[] {
       severity,
       datasetId: 'fire.alarms',
       featureIds: [event.id],
+      featurePoints: [building.center],
       level: 1,
       value: severity,
       unit: '',
