@@ -1,11 +1,13 @@
 /**
- * One simulated world: a city, its clock, its event log and the simulation over them. The
- * browser worker, the node test server and the standalone server each hold one, so every screen
- * on the same backend shares the world, its clock and its scenario runs.
+ * One simulated world: a city, its clock, its event log, the simulation over them and what
+ * operators did about its alarms. The browser worker, the node test server and the standalone
+ * server each hold one, so every screen on the same backend shares the world, its clock, its
+ * scenario runs and its alarms' lifecycles.
  */
 import { generateCity, type CityModel } from '../../city/generate-city';
 import type { CityScale } from '../../city/scale';
 import type { DomainModel, ScenarioDefinition } from '../types';
+import { createAlarmLifecycles, type AlarmLifecycles } from './alarm-lifecycle';
 import { createClock, type ClockController, type ClockState } from './clock';
 import { SCENARIOS } from '../scenarios';
 import { DOMAIN_MODELS } from './domain-models';
@@ -33,6 +35,8 @@ export interface World {
   readonly log: EventLog;
   readonly simulation: Simulation;
   readonly scenarios: readonly ScenarioDefinition[];
+  /** Operators' actions on the alarms (acknowledge, dispatch, …, notes). */
+  readonly lifecycles: AlarmLifecycles;
 }
 
 export function createWorld(options: WorldOptions): World {
@@ -45,5 +49,5 @@ export function createWorld(options: WorldOptions): World {
   const log = createEventLog({ city, scenarios, entries: options.entries ?? [] });
   const models = options.models ?? DOMAIN_MODELS;
   const simulation = createSimulation({ city, models, log, clock });
-  return { city, clock, log, simulation, scenarios };
+  return { city, clock, log, simulation, scenarios, lifecycles: createAlarmLifecycles() };
 }
