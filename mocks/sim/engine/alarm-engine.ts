@@ -6,13 +6,16 @@
  *
  * An alarm keeps its id (its key and the minute it was raised) for as long as its condition holds,
  * also beyond the window: operators act on an alarm by its id, so a long incident must not turn
- * into a new alarm every hour. A window whose first step finds a condition already held (an
- * episode it would raise at its own start) takes those keys' state from the end of the previous
- * hour's window, which traces them further back the same way. The trace depends only on the
- * window's origin, so determinism holds; it costs an hour of steps per hour a condition has been
- * held, and only for conditions held across a window start (rare: long scenarios, not the
- * background). It stops at local midnight, which bounds a cold start to a day of steps: an alarm
- * held across midnight gets a new id once, at 03:00, when windows start after midnight.
+ * into a new alarm every hour. A window finds the episodes it would raise at its very start on a
+ * condition already held then, and still open two hours on (the alarms a screen can list once
+ * the window is served: open, or cleared in the last half hour); it takes those keys' state from
+ * the end of the previous hour's window, which traces them further back the same way. The trace
+ * depends only on the window's origin, so determinism holds. It costs an hour of steps per hour
+ * a condition has been held, and only for conditions held for hours across a window start (long
+ * scenarios; hardly ever the background). Shorter episodes cut by a window start keep getting the
+ * start as their raise time, as before: they have cleared long before that window is served.
+ * The trace stops at local midnight, which bounds a cold start to a day of steps: an alarm held
+ * across midnight gets a new id once, at 03:00, when windows start after midnight.
  */
 import type { BBox, LocalizedText, Position } from '../../../src/data/schemas';
 import { hashString } from '../../city/prng';
@@ -83,6 +86,8 @@ export interface AlarmEngineOptions {
   readonly blockMs?: number;
   /** Window starts at which held conditions are not traced further back (local midnight). */
   readonly traceStopsAt?: (originMs: SimTime) => boolean;
+  /** How long after a window start an episode held at the start must still be open to be traced. */
+  readonly traceOpenForMs?: number;
 }
 
 export const ALARM_STEP_MS = 60_000;
@@ -102,14 +107,14 @@ export function createAlarmEngine({
   windowMs = ALARM_WINDOW_MS,
   blockMs = ALARM_BLOCK_MS,
   traceStopsAt = isLocalMidnight,
+  traceOpenForMs = windowMs - blockMs,
 }: AlarmEngineOptions): AlarmEngine {
   if (blockMs % stepMs !== 0)
     throw new Error('the window alignment must be a multiple of the step');
-  // An episode raised by the step `raiseLeadMs` after a window start is the latest whose
-  // condition can have been held since that start.
-  const longestHoldMs = Math.max(0, ...[...rules.values()].map((rule) => rule.raiseHoldS * 1000));
-  const raiseLeadMs = Math.ceil(longestHoldMs / stepMs) * stepMs;
-  if (raiseLeadMs >= blockMs) throw new Error('a raise hold must be shorter than the alignment');
+  // How far a window's seed looks into the window: to where a traced episode must still be open.
+  const probeMs = Math.floor(traceOpenForMs / stepMs) * stepMs;
+  if (probeMs < 0 || probeMs > windowMs)
+    throw new Error('traced episodes must be open again within the window');
   const stepsPerWindow = Math.ceil((windowMs + blockMs) / stepMs);
   // Readings are the expensive part (a whole evaluation each); states are cheap to recompute.
   const readings = createLru<SimTime, readonly AlarmReading[]>(stepsPerWindow + 60);
@@ -118,8 +123,16 @@ export function createAlarmEngine({
   const seeds = createLru<SimTime, StepState>(32);
   const snapshots = createLru<string, AlarmSnapshot>(16);
 
-  const readingsOf = (step: SimTime): readonly AlarmReading[] =>
-    readings.getOrCreate(step, () => readingsAt(step));
+  /**
+   * Every reading one snapshot touches. A trace probes windows newest first and then steps them
+   * oldest first, so over more than the cache holds it would evict what it needs next.
+   */
+  let touched: Map<SimTime, readonly AlarmReading[]> | null = null;
+  const readingsOf = (step: SimTime): readonly AlarmReading[] => {
+    const found = touched?.get(step) ?? readings.getOrCreate(step, () => readingsAt(step));
+    touched?.set(step, found);
+    return found;
+  };
 
   const stateAt = (origin: SimTime, last: SimTime): StepState => {
     let step = last;
@@ -137,8 +150,9 @@ export function createAlarmEngine({
     return seeds.getOrCreate(origin, () => {
       const empty = emptyStepState(origin - stepMs);
       if (traceStopsAt(origin)) return empty;
+      // States are cheap; the readings stepped over are the window's own, and are kept.
       let probe = empty;
-      for (let s = origin; s <= origin + raiseLeadMs; s += stepMs)
+      for (let s = origin; s <= origin + probeMs; s += stepMs)
         probe = nextStepState(probe, s, readingsOf(s), rules);
       const held = keysHeldFrom(probe, origin);
       if (held.size === 0) return empty;
@@ -172,7 +186,13 @@ export function createAlarmEngine({
       const last = Math.floor(t / stepMs) * stepMs;
       const origin = Math.floor((last - windowMs) / blockMs) * blockMs;
       return snapshots.getOrCreate(`${origin}:${last}`, () => {
-        const state = stateAt(origin, last);
+        touched = new Map();
+        let state: StepState;
+        try {
+          state = stateAt(origin, last);
+        } finally {
+          touched = null;
+        }
         return {
           observedAtMs: last,
           open: openEpisodes(state).map(toAlarm),
@@ -182,8 +202,8 @@ export function createAlarmEngine({
     },
     invalidateFrom(fromMs) {
       readings.deleteWhere((step) => step >= fromMs);
-      // A window's seed looks at its first `raiseLeadMs` of readings (and at earlier windows).
-      const seedStale = (origin: SimTime): boolean => origin + raiseLeadMs >= fromMs;
+      // A window's seed looks at its first `probeMs` of readings (and at earlier windows).
+      const seedStale = (origin: SimTime): boolean => origin + probeMs >= fromMs;
       seeds.deleteWhere(seedStale);
       const stale = (key: string): boolean => {
         const colon = key.indexOf(':');

@@ -110,15 +110,11 @@ export function openEpisodes(state: StepState): AlarmEpisode[] {
   return open.sort((a, b) => a.raisedAtMs - b.raisedAtMs || (a.key < b.key ? -1 : 1));
 }
 
-/**
- * Keys of the episodes (open, or cleared since the state began) whose condition was already held
- * at `originMs`, the first step stepped: from an empty state their start is unknown.
- */
+/** Keys of the episodes open in `state` whose condition was already held at `originMs`. */
 export function keysHeldFrom(state: StepState, originMs: SimTime): Set<string> {
   const keys = new Set<string>();
   for (const key of state.keys.values())
     if (key.open?.heldSinceMs === originMs) keys.add(key.open.key);
-  for (const episode of state.cleared) if (episode.heldSinceMs === originMs) keys.add(episode.key);
   return keys;
 }
 
