@@ -70,7 +70,10 @@ function hostileFeatures(at: Position): unknown[] {
   ];
 }
 
-/** An alarm with markup for an id and a title, non-finite numbers and a date that is not one. */
+/**
+ * An alarm with markup for an id and a title, non-finite numbers, a date that is not one, and a
+ * lifecycle whose step, version and history are all wrong.
+ */
 function hostileAlarm(): unknown {
   return {
     id: MARKUP,
@@ -86,6 +89,30 @@ function hostileAlarm(): unknown {
     value: 'NaN',
     unit: MARKUP,
     title: { zh: MARKUP, en: huge() },
+    areaId: { $gt: '' },
+    position: [INFINITY, 'NaN'],
+    bbox: [0, 0],
+    lifecycle: {
+      step: MARKUP,
+      version: `-${INFINITY}`,
+      stepSince: 'NaN',
+      department: MARKUP,
+      assignee: huge(),
+      history: [
+        {
+          actionId: MARKUP,
+          action: 'delete',
+          at: 'yesterday',
+          step: 'closed',
+          department: null,
+          assignee: null,
+          note: huge(),
+          operator: MARKUP,
+        },
+        null,
+        MARKUP,
+      ],
+    },
   };
 }
 

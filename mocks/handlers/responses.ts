@@ -4,7 +4,7 @@ import { HttpResponse } from 'msw';
 const NO_STORE = { 'Cache-Control': 'no-store' } as const;
 
 export type ErrorCode =
-  'bad_request' | 'not_found' | 'no_live_state' | 'forbidden' | 'internal' | 'timeout';
+  'bad_request' | 'not_found' | 'no_live_state' | 'forbidden' | 'conflict' | 'internal' | 'timeout';
 
 /** The body of every error: `{ "error": { "code", "message" } }`. */
 export interface ErrorBody {
@@ -39,4 +39,10 @@ export function freshJsonResponse(body: object, status = 200): Response {
 export function errorResponse(status: number, code: ErrorCode, message: string): Response {
   const body: ErrorBody = { error: { code, message } };
   return freshJsonResponse(body, status);
+}
+
+/** A refused alarm action: the error, and the alarm as it stands now, to show what changed. */
+export function alarmConflictResponse(message: string, alarm: object): Response {
+  const error: ErrorBody['error'] = { code: 'conflict', message };
+  return freshJsonResponse({ error, alarm }, 409);
 }

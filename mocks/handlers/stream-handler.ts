@@ -1,8 +1,9 @@
 /**
  * `GET /stream`: server-sent events, so a screen need not poll. `state` events carry a dataset's
  * live state at its cadence (the first in full, then only the rows changed since the previous
- * one), `alarm` events an alarm raised or cleared, `alarms` the whole list (at the start and
- * after the clock changes), and `clock` the clock after every change. A timer in wall time looks
+ * one), `alarm` events an alarm raised or cleared or whose lifecycle changed (an operator acted
+ * on it, on this screen or another), `alarms` the whole list (at the start and after the clock
+ * changes), and `clock` the clock after every change. A timer in wall time looks
  * at the simulated clock, so accelerated time sends one delta per step it can keep up with,
  * covering every change since the last one.
  */
@@ -11,6 +12,7 @@ import { isDatasetId, LIVE_DATASET_IDS, stateCadenceS, type LiveDatasetId } from
 import { quantize } from '../live/clock';
 import { listAlarms } from './alarm-handlers';
 import { alarmsBody } from './alarm-body';
+import { alarmView, type AlarmView } from './alarm-view';
 import { clockView } from './clock-handlers';
 import type { HandlerContext } from './handler-context';
 import { errorResponse } from './responses';
@@ -53,13 +55,15 @@ function openStream(
   snapshot: boolean,
   { tickMs = 500, keepAliveMs = 15_000, maxLifetimeMs = 10 * 60_000 }: StreamOptions,
 ): ReadableStream<Uint8Array> {
-  const { simulation, clock } = context.world;
+  const { world } = context;
+  const { simulation, clock, lifecycles } = world;
   const { faults } = context;
   const encoder = new TextEncoder();
   const openedAt = Date.now();
   const lastState = new Map<LiveDatasetId, number>();
   let sentAlarms = new Set<string>();
   let lastAlarmStep: number | null = null;
+  let lastLifecycleRevision = lifecycles.revision();
   let alarmsListDue = snapshot;
   let lastWrite = openedAt;
   let closed = false;
@@ -95,18 +99,20 @@ function openStream(
       const sendAlarms = (t: number): void => {
         if (faults.get('alarms')) return;
         const alarms = simulation.alarms(t);
-        if (alarms.observedAtMs === lastAlarmStep && !alarmsListDue) return;
-        const current = listAlarms(alarms, 'all');
-        const keys = new Set(current.map((alarm) => `${alarm.id}:${alarm.status}`));
+        const revision = lifecycles.revision();
+        const changed = alarms.observedAtMs !== lastAlarmStep || revision !== lastLifecycleRevision;
+        if (!changed && !alarmsListDue) return;
+        const current = listAlarms(alarms, 'all').map((alarm) => alarmView(world, alarm, t));
+        const keys = new Set(current.map(alarmKey));
         if (alarmsListDue) {
           send('alarms', alarmsBody(alarms, current));
           alarmsListDue = false;
         } else if (lastAlarmStep !== null) {
-          for (const alarm of current)
-            if (!sentAlarms.has(`${alarm.id}:${alarm.status}`)) send('alarm', alarm);
+          for (const alarm of current) if (!sentAlarms.has(alarmKey(alarm))) send('alarm', alarm);
         }
         sentAlarms = keys;
         lastAlarmStep = alarms.observedAtMs;
+        lastLifecycleRevision = revision;
       };
 
       const tick = (): void => {
@@ -130,12 +136,16 @@ function openStream(
         alarmsListDue = true;
         tick();
       });
+      // Another screen's action reaches this one at once rather than at the next tick; after
+      // the request that took it, not within it.
+      const stopLifecycles = lifecycles.subscribe(() => setTimeout(tick, 0));
       const onAbort = (): void => stop();
       stop = () => {
         if (closed) return;
         closed = true;
         clearInterval(timer);
         unsubscribe();
+        stopLifecycles();
         request.signal.removeEventListener('abort', onAbort);
         try {
           controller.close();
@@ -152,4 +162,9 @@ function openStream(
       stop();
     },
   });
+}
+
+/** What a screen has of an alarm: its status and how far its history goes (it only grows). */
+function alarmKey(alarm: AlarmView): string {
+  return `${alarm.id}:${alarm.status}:${alarm.lifecycle.history.length}`;
 }

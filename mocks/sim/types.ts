@@ -41,13 +41,16 @@ export interface SimEvent {
   readonly scenarioRunId?: string;
 }
 
-export type Department =
-  | 'traffic-police'
-  | 'water-utility'
-  | 'drainage'
-  | 'gas-utility'
-  | 'fire-brigade'
-  | 'city-management';
+export const DEPARTMENTS = [
+  'traffic-police',
+  'water-utility',
+  'drainage',
+  'gas-utility',
+  'fire-brigade',
+  'city-management',
+] as const;
+
+export type Department = (typeof DEPARTMENTS)[number];
 
 export type AlarmSeverity = 1 | 2 | 3; // 1 minor, 2 major, 3 critical
 
