@@ -80,6 +80,12 @@ const TARGETS: readonly { target: string; path: string; valid: Check; body?: unk
   },
   { target: 'alarms', path: '/alarms', valid: contract('AlarmList') },
   { target: 'alarms', path: '/alarms/al-1', valid: contract('Alarm') },
+  {
+    target: 'alarms',
+    path: '/alarms/al-1/actions',
+    valid: contract('Alarm'),
+    body: { actionId: 'fault-1', action: 'acknowledge', expectedVersion: 0 },
+  },
   { target: 'clock', path: '/clock', valid: contract('Clock') },
   { target: 'clock', path: '/clock', valid: contract('Clock'), body: { action: 'live' } },
   { target: 'scenarios', path: '/scenarios', valid: contract('ScenarioList') },

@@ -106,6 +106,18 @@ describe.each([mswBackend(), standaloneBackend()])(
       expect(valid('LiveState', { ...state(1), observedAt: 'yesterday' })).toBe(false);
       expect(valid('LiveState', { ...state(1), since: 'yesterday' })).toBe(false);
       expect(valid('Error', { error: { code: 'not_found', message: 'x' } })).toBe(true);
+      expect(valid('Error', { error: { code: 'conflict', message: 'x' } })).toBe(true);
+      const action = { actionId: 'tab-1_7', action: 'acknowledge', expectedVersion: 0 };
+      expect(valid('AlarmActionRequest', action)).toBe(true);
+      expect(valid('AlarmActionRequest', { ...action, actionId: 'a b' })).toBe(false);
+      expect(valid('AlarmActionRequest', { ...action, expectedVersion: -1 })).toBe(false);
+      expect(valid('AlarmActionRequest', { ...action, extra: 1 })).toBe(false);
+      expect(valid('AlarmActionRequest', { ...action, action: 'dispatch' })).toBe(false);
+      expect(
+        valid('AlarmActionRequest', { ...action, action: 'dispatch', department: 'drainage' }),
+      ).toBe(true);
+      expect(valid('AlarmActionRequest', { ...action, action: 'note', note: ' ' })).toBe(false);
+      expect(valid('AlarmActionRequest', { ...action, action: 'note', note: 'ok' })).toBe(true);
       expect(valid('Error', { message: 'x' })).toBe(false);
       expect(
         valid('Clock', {
@@ -326,6 +338,57 @@ describe.each([mswBackend(), standaloneBackend()])(
       expect((await call('/alarms/{alarmId}', `/alarms/${id}?at=soon`)).status).toBe(400);
     });
 
+    it('POST /alarms/{alarmId}/actions', async () => {
+      const list = (await call('/alarms', '/alarms')).body as { alarms: { id: string }[] };
+      const id = list.alarms.at(-1)!.id;
+      const path = '/alarms/{alarmId}/actions';
+      const url = `/alarms/${id}/actions`;
+      const post = (body: unknown, base?: string) =>
+        call(path, url, { method: 'post', body, ...(base ? { base } : {}) });
+      const ack = { actionId: 'conformance-1', action: 'acknowledge', expectedVersion: 0 };
+      const acknowledged = await post({ ...ack, operator: 'Conformance' });
+      expect(acknowledged.status).toBe(200);
+      expect(acknowledged.body).toMatchObject({
+        id,
+        lifecycle: { step: 'acknowledged', version: 1, stepSince: '2026-01-15T08:30:00+08:00' },
+      });
+      const dispatched = await post({
+        actionId: 'conformance-2',
+        action: 'dispatch',
+        expectedVersion: 1,
+        department: 'drainage',
+        assignee: 'Crew 3',
+      });
+      expect(dispatched.status).toBe(200);
+      expect(dispatched.body).toMatchObject({
+        lifecycle: { step: 'dispatched', version: 2, department: 'drainage', assignee: 'Crew 3' },
+      });
+      // Any screen may act, demo mode or not; a note changes neither step nor version.
+      const noted = await post(
+        { actionId: 'conformance-3', action: 'note', expectedVersion: 0, note: 'on the way' },
+        backend.readOnlyBaseUrl,
+      );
+      expect(noted.status).toBe(200);
+      expect(noted.body).toMatchObject({ lifecycle: { step: 'dispatched', version: 2 } });
+      expect((await call('/alarms/{alarmId}', `/alarms/${id}`)).body).toEqual(noted.body);
+      // A retry is not applied again: the alarm as it stands.
+      const repeated = await post(ack);
+      expect(repeated.status).toBe(200);
+      expect(repeated.body).toEqual(noted.body);
+      const stale = await post({ ...ack, actionId: 'conformance-4' });
+      expect(stale.status).toBe(409);
+      expect(stale.body).toMatchObject({
+        error: { code: 'conflict', message: expect.stringContaining('dispatched to drainage') },
+        alarm: noted.body,
+      });
+      const bad = await post({ ...ack, actionId: 'conformance 5' });
+      expect(bad.status).toBe(400);
+      expect(bad.body).toMatchObject({ error: { code: 'bad_request' } });
+      const missing = await call(path, '/alarms/al-nope/actions', { method: 'post', body: ack });
+      expect(missing.status).toBe(404);
+      expect(missing.body).toMatchObject({ error: { code: 'not_found' } });
+    });
+
     it('GET /stream sends the clock, states and alarms as server-sent events', async () => {
       const aborter = new AbortController();
       const response = await fetch(`${backend.baseUrl}/stream?datasets=pipes.water,fire.hydrants`, {
@@ -338,11 +401,31 @@ describe.each([mswBackend(), standaloneBackend()])(
       expect(
         documentedResponse('/stream', 'get', 200).content?.['text/event-stream'],
       ).toBeDefined();
+      // An operator acting on an alarm sends an `alarm` event to every screen.
+      let acted = false;
       const events = await readEvents(
         response,
         (seen) =>
           seen.filter((e) => e.event === 'state').length >= 2 &&
-          seen.some((e) => e.event === 'alarms'),
+          seen.some((e) => e.event === 'alarms') &&
+          seen.some((e) => e.event === 'alarm'),
+        {
+          onEvent: (event) => {
+            if (event.event !== 'alarms' || acted) return;
+            acted = true;
+            const { alarms } = JSON.parse(event.data) as { alarms: { id: string }[] };
+            void fetch(`${backend.baseUrl}/alarms/${alarms[0]!.id}/actions`, {
+              method: 'POST',
+              headers: { 'Content-Type': 'application/json' },
+              body: JSON.stringify({
+                actionId: 'conformance-stream',
+                action: 'note',
+                expectedVersion: 0,
+                note: 'seen on the stream',
+              }),
+            });
+          },
+        },
       );
       aborter.abort();
       const schemaOf: Record<string, string> = {
@@ -470,6 +553,7 @@ describe.each([mswBackend(), standaloneBackend()])(
         ['/datasets/{datasetId}/state', '/datasets/traffic.roads/state', 'get'],
         ['/alarms', '/alarms', 'get'],
         ['/alarms/{alarmId}', '/alarms/al-1', 'get'],
+        ['/alarms/{alarmId}/actions', '/alarms/al-1/actions', 'post'],
         ['/stream', '/stream', 'get'],
         ['/clock', '/clock', 'get'],
         ['/clock', '/clock', 'post'],
