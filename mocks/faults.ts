@@ -18,7 +18,8 @@ export interface Faults {
   get(target: string): FaultKind | undefined;
   /**
    * `target` is a dataset id (its features and state fail, and it goes quiet on the stream) or
-   * 'catalog', 'areas', 'basemap', 'alarms', 'clock', 'scenarios', 'stream'.
+   * 'catalog', 'areas', 'basemap', 'alarms' (reads and operators' actions), 'clock',
+   * 'scenarios', 'stream'.
    */
   set(target: string, fault: FaultKind): void;
   clear(target: string): void;
