@@ -3,6 +3,7 @@
  * promise-based; every call takes an AbortSignal; failures are `AdapterError`s; what an adapter
  * can do is declared in `capabilities`, never discovered by calling and failing.
  */
+import type { AlarmAction, AlarmActionResult, AlarmList } from './alarm-schemas';
 import type {
   Areas,
   Basemap,
@@ -27,6 +28,13 @@ export interface AdapterCapabilities {
   readonly basemap: boolean;
   /** A demo backend: a simulated clock and scenarios a presenter can trigger. */
   readonly demoControls: boolean;
+  /** Serves alarms and takes operator actions on them. */
+  readonly alarms: boolean;
+}
+
+export interface AlarmQuery {
+  /** ISO time: the alarms as they stood then (replay); omitted, now. */
+  at?: string;
 }
 
 export interface GeometryQuery {
@@ -55,6 +63,18 @@ export interface DataAdapter {
   getLiveState(datasetId: string, options?: CallOptions): Promise<Fetched<LiveState>>;
   getAreas(options?: CallOptions): Promise<Fetched<Areas>>;
   getBasemap(options?: CallOptions): Promise<Fetched<Basemap>>;
+  /** Alarms (capability `alarms`): open ones and those cleared lately, each with its lifecycle. */
+  getAlarms(query?: AlarmQuery, options?: CallOptions): Promise<Fetched<AlarmList>>;
+  /**
+   * One operator action. A refusal because the alarm moved on (409) is a result, not an error:
+   * it carries the alarm as it now stands. Other failures throw, and the same action (same
+   * `actionId`) may be sent again: the source applies it once.
+   */
+  actOnAlarm(
+    alarmId: string,
+    action: AlarmAction,
+    options?: CallOptions,
+  ): Promise<AlarmActionResult>;
   /** Demo controls (capability `demoControls`); other adapters throw `unsupported`. */
   getClock(options?: CallOptions): Promise<Fetched<Clock>>;
   controlClock(action: ClockAction, options?: CallOptions): Promise<Clock>;

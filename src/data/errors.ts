@@ -16,16 +16,19 @@ export class AdapterError extends Error {
   readonly status: number | undefined;
   /** Which resource the failed call was about (a dataset id, 'catalog', ...). */
   readonly resource: string;
+  /** The parsed JSON of an error response, for callers that expect a structured one (a 409). */
+  readonly body: unknown;
 
   constructor(
     kind: AdapterErrorKind,
     message: string,
-    options: { resource: string; status?: number; cause?: unknown },
+    options: { resource: string; status?: number; cause?: unknown; body?: unknown },
   ) {
     super(message, { cause: options.cause });
     this.kind = kind;
     this.status = options.status;
     this.resource = options.resource;
+    this.body = options.body;
   }
 }
 

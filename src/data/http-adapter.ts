@@ -3,6 +3,8 @@
  * the demo it talks to the MSW handlers in mocks/, so the demo runs the production code path.
  */
 import type { DataAdapter, Fetched } from './adapter';
+import { alarmConflictSchema, alarmListSchema, alarmSchema } from './alarm-schemas';
+import { isAdapterError } from './errors';
 import { requestJson, type FetchLike } from './http-client';
 import {
   areasSchema,
@@ -43,13 +45,29 @@ export function createHttpAdapter(options: HttpAdapterOptions): DataAdapter {
     return { data, fetchedAt: now() };
   }
 
-  const datasetUrl = (id: string, tail: string) => `${base}/datasets/${encodeURIComponent(id)}/${tail}`;
+  const datasetUrl = (id: string, tail: string) =>
+    `${base}/datasets/${encodeURIComponent(id)}/${tail}`;
 
   return {
     id: `http:${base}`,
-    capabilities: { liveState: true, geometryByBbox: true, areas: true, basemap: true, demoControls: options.demoControls ?? false },
+    capabilities: {
+      liveState: true,
+      geometryByBbox: true,
+      areas: true,
+      basemap: true,
+      demoControls: options.demoControls ?? false,
+      alarms: true,
+    },
     getCatalog: ({ signal } = {}) =>
-      fetched(requestJson({ ...common, url: `${base}/catalog`, schema: catalogSchema, resource: 'catalog', signal })),
+      fetched(
+        requestJson({
+          ...common,
+          url: `${base}/catalog`,
+          schema: catalogSchema,
+          resource: 'catalog',
+          signal,
+        }),
+      ),
     getGeometry: (datasetId, query = {}, { signal } = {}) => {
       const search = query.bbox ? `?bbox=${query.bbox.join(',')}` : '';
       return fetched(
@@ -64,18 +82,100 @@ export function createHttpAdapter(options: HttpAdapterOptions): DataAdapter {
     },
     getLiveState: (datasetId, { signal } = {}) =>
       fetched(
-        requestJson({ ...common, url: datasetUrl(datasetId, 'state'), schema: liveStateSchema, resource: datasetId, signal }),
+        requestJson({
+          ...common,
+          url: datasetUrl(datasetId, 'state'),
+          schema: liveStateSchema,
+          resource: datasetId,
+          signal,
+        }),
       ),
     getAreas: ({ signal } = {}) =>
-      fetched(requestJson({ ...common, url: `${base}/areas`, schema: areasSchema, resource: 'areas', signal })),
+      fetched(
+        requestJson({
+          ...common,
+          url: `${base}/areas`,
+          schema: areasSchema,
+          resource: 'areas',
+          signal,
+        }),
+      ),
     getBasemap: ({ signal } = {}) =>
-      fetched(requestJson({ ...common, url: `${base}/basemap`, schema: basemapSchema, resource: 'basemap', signal })),
+      fetched(
+        requestJson({
+          ...common,
+          url: `${base}/basemap`,
+          schema: basemapSchema,
+          resource: 'basemap',
+          signal,
+        }),
+      ),
+    getAlarms: (query = {}, { signal } = {}) => {
+      const search = query.at ? `?at=${encodeURIComponent(query.at)}` : '';
+      return fetched(
+        requestJson({
+          ...common,
+          url: `${base}/alarms${search}`,
+          schema: alarmListSchema,
+          resource: 'alarms',
+          signal,
+        }),
+      );
+    },
+    actOnAlarm: async (alarmId, action, { signal } = {}) => {
+      try {
+        const alarm = await requestJson({
+          ...common,
+          url: `${base}/alarms/${encodeURIComponent(alarmId)}/actions`,
+          schema: alarmSchema,
+          resource: 'alarms',
+          signal,
+          body: action,
+        });
+        return { kind: 'applied', alarm };
+      } catch (error) {
+        if (isAdapterError(error) && error.status === 409) {
+          const conflict = alarmConflictSchema.safeParse(error.body);
+          if (conflict.success) {
+            return {
+              kind: 'conflict',
+              message: conflict.data.error.message,
+              alarm: conflict.data.alarm,
+            };
+          }
+        }
+        throw error;
+      }
+    },
     getClock: ({ signal } = {}) =>
-      fetched(requestJson({ ...common, url: `${base}/clock`, schema: clockSchema, resource: 'clock', signal })),
+      fetched(
+        requestJson({
+          ...common,
+          url: `${base}/clock`,
+          schema: clockSchema,
+          resource: 'clock',
+          signal,
+        }),
+      ),
     controlClock: (action, { signal } = {}) =>
-      requestJson({ ...common, url: `${base}/clock`, schema: clockSchema, resource: 'clock', signal, body: action }),
+      requestJson({
+        ...common,
+        url: `${base}/clock`,
+        schema: clockSchema,
+        resource: 'clock',
+        signal,
+        body: action,
+      }),
     getScenarios: ({ signal } = {}) =>
-      fetched(requestJson({ ...common, url: `${base}/scenarios`, schema: scenariosSchema, resource: 'scenarios', signal })),
+      fetched(
+        requestJson({
+          ...common,
+          url: `${base}/scenarios`,
+          schema: scenariosSchema,
+          resource: 'scenarios',
+          signal,
+        }),
+      ),
     triggerScenario: (scenarioId, at, { signal } = {}) =>
       requestJson({
         ...common,

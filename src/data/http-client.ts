@@ -22,7 +22,9 @@ export interface JsonRequest<S extends z.ZodType> {
 /** How much of a message from a source we are willing to show. */
 const MAX_MESSAGE = 200;
 
-export async function requestJson<S extends z.ZodType>(request: JsonRequest<S>): Promise<z.output<S>> {
+export async function requestJson<S extends z.ZodType>(
+  request: JsonRequest<S>,
+): Promise<z.output<S>> {
   const { resource } = request;
   const timeout = AbortSignal.timeout(request.timeoutMs);
   const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
@@ -44,23 +46,31 @@ export async function requestJson<S extends z.ZodType>(request: JsonRequest<S>):
     body = await response.text();
   } catch (cause) {
     if (request.signal?.aborted) {
-      throw new AdapterError('aborted', `request for ${resource} was cancelled`, { resource, cause });
-    }
-    if (timeout.aborted) {
-      throw new AdapterError('timeout', `${resource}: no answer within ${Math.round(request.timeoutMs / 1000)} s`, {
+      throw new AdapterError('aborted', `request for ${resource} was cancelled`, {
         resource,
         cause,
       });
+    }
+    if (timeout.aborted) {
+      throw new AdapterError(
+        'timeout',
+        `${resource}: no answer within ${Math.round(request.timeoutMs / 1000)} s`,
+        {
+          resource,
+          cause,
+        },
+      );
     }
     throw new AdapterError('network', `${resource}: source unreachable`, { resource, cause });
   }
 
   if (!response.ok) {
-    const detail = errorDetail(body);
+    const json = parseJson(body);
+    const detail = errorDetail(json);
     throw new AdapterError(
       'http',
       `${resource}: HTTP ${response.status}${detail ? ` (${detail})` : ''}`,
-      { resource, status: response.status },
+      { resource, status: response.status, body: json },
     );
   }
 
@@ -92,21 +102,31 @@ export function summarizeIssues(error: z.ZodError): string {
     const path = issue.path.length > 0 ? issue.path.map(String).join('.') : 'body';
     return `${truncate(issue.message, 80)} at ${truncate(path, 60)}`;
   });
-  const more = error.issues.length > shown.length ? ` (+${error.issues.length - shown.length} more)` : '';
+  const more =
+    error.issues.length > shown.length ? ` (+${error.issues.length - shown.length} more)` : '';
   return `invalid data: ${shown.join('; ')}${more}`;
 }
 
-function errorDetail(body: string): string | null {
+function parseJson(body: string): unknown {
   try {
-    const json: unknown = JSON.parse(body);
-    if (json && typeof json === 'object' && 'error' in json) {
-      const error = json.error;
-      if (error && typeof error === 'object' && 'message' in error && typeof error.message === 'string') {
-        return truncate(error.message, MAX_MESSAGE);
-      }
-    }
+    return JSON.parse(body) as unknown;
   } catch {
     // Not JSON: the status alone says enough.
+    return undefined;
+  }
+}
+
+function errorDetail(json: unknown): string | null {
+  if (json && typeof json === 'object' && 'error' in json) {
+    const error = json.error;
+    if (
+      error &&
+      typeof error === 'object' &&
+      'message' in error &&
+      typeof error.message === 'string'
+    ) {
+      return truncate(error.message, MAX_MESSAGE);
+    }
   }
   return null;
 }

@@ -28,6 +28,7 @@ export const queryKeys = {
   liveState: (adapter: DataAdapter, datasetId: string) => [adapter.id, 'state', datasetId] as const,
   areas: (adapter: DataAdapter) => [adapter.id, 'areas'] as const,
   basemap: (adapter: DataAdapter) => [adapter.id, 'basemap'] as const,
+  alarms: (adapter: DataAdapter) => [adapter.id, 'alarms'] as const,
 };
 
 /** Quick retries inside one fetch; longer outages are handled by `pollingInterval`. */
@@ -128,5 +129,19 @@ export function scenariosQuery(adapter: DataAdapter) {
       query.state.fetchFailureCount > 0
         ? backoffDelayMs(query.state.fetchFailureCount)
         : SCENARIOS_POLL_MS,
+  });
+}
+
+/**
+ * The alarm list. Its rules step once a simulated minute, but operators act on alarms in
+ * between (another screen's action should show within seconds), so it is read more often.
+ */
+const ALARMS_POLL_S = 10;
+
+export function alarmsQuery(adapter: DataAdapter, clockRate = 1) {
+  return queryOptions({
+    queryKey: queryKeys.alarms(adapter),
+    queryFn: ({ signal }) => adapter.getAlarms({}, { signal }),
+    refetchInterval: pollingInterval(ALARMS_POLL_S, clockRate),
   });
 }
