@@ -4,7 +4,8 @@
  * in the list with `visible: false` (deck.gl keeps their GPU buffers; toggling is instant).
  */
 import type { Layer } from '@deck.gl/core';
-import type { BasemapLabel, Feature } from '../data/schemas';
+import type { BasemapLabel, Feature, Position } from '../data/schemas';
+import { attentionLayer } from './attention-layer';
 import { basemapLabelsLayer } from './basemap-labels';
 import type { Language } from './layer-contract';
 import type { LayerSource } from './layer-sources';
@@ -17,11 +18,39 @@ export interface ComposeInput {
   language: Language;
   zoom: number;
   selection: FeatureRef | null;
+  /** Features highlighted with the selection (all of an alarm's features). */
+  emphasis: EmphasisRef | null;
+  /** Places that pulse to catch the eye. */
+  attention: readonly Position[];
   labels: readonly BasemapLabel[];
   animationTime: number;
 }
 
-export function findFeature(sources: readonly LayerSource[], ref: FeatureRef | null): { source: LayerSource; feature: Feature; index: number } | null {
+export interface EmphasisRef {
+  readonly layerId: string;
+  readonly featureIds: readonly string[];
+}
+
+function emphasised(
+  sources: readonly LayerSource[],
+  settings: Record<string, LayerSetting>,
+  ref: EmphasisRef | null,
+): Feature[] {
+  if (!ref) return [];
+  const source = sources.find((candidate) => candidate.layer.id === ref.layerId);
+  if (!source?.data || !layerSetting(settings, source.layer).visible) return [];
+  const { indexById, features } = source.data.geometry;
+  return ref.featureIds.flatMap((id) => {
+    const index = indexById.get(id);
+    const feature = index === undefined ? undefined : features[index];
+    return feature ? [feature] : [];
+  });
+}
+
+export function findFeature(
+  sources: readonly LayerSource[],
+  ref: FeatureRef | null,
+): { source: LayerSource; feature: Feature; index: number } | null {
   if (!ref) return null;
   const source = sources.find((candidate) => candidate.layer.id === ref.layerId);
   const index = source?.data?.geometry.indexById.get(ref.featureId);
@@ -48,12 +77,23 @@ export function composeLayers(input: ComposeInput): Layer[] {
   }
   const selected = findFeature(input.sources, input.selection);
   const selectedVisible = selected && layerSetting(input.settings, selected.source.layer).visible;
-  layers.push(selectionHighlightLayer(selectedVisible ? selected.feature : null));
+  const highlighted = emphasised(input.sources, input.settings, input.emphasis);
+  if (selectedVisible && !highlighted.includes(selected.feature))
+    highlighted.push(selected.feature);
+  layers.push(selectionHighlightLayer(highlighted));
+  if (input.attention.length > 0) layers.push(attentionLayer(input.attention, input.animationTime));
   // An empty TextLayer still builds a (zero-size) font atlas, which WebGL rejects with a warning.
-  if (input.labels.length > 0) layers.push(basemapLabelsLayer(input.labels, input.language, input.zoom));
+  if (input.labels.length > 0)
+    layers.push(basemapLabelsLayer(input.labels, input.language, input.zoom));
   return layers;
 }
 
-export function hasAnimatedVisibleLayer(sources: readonly LayerSource[], settings: Record<string, LayerSetting>): boolean {
-  return sources.some((source) => source.layer.animated && source.data && layerSetting(settings, source.layer).visible);
+export function hasAnimatedVisibleLayer(
+  sources: readonly LayerSource[],
+  settings: Record<string, LayerSetting>,
+): boolean {
+  return sources.some(
+    (source) =>
+      source.layer.animated && source.data && layerSetting(settings, source.layer).visible,
+  );
 }

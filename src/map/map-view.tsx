@@ -7,8 +7,13 @@ import { MapLibreOverlay } from '@deck.gl/maplibre';
 import { Map as MapLibreMap, type PaddingOptions, type StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { Basemap, BBox } from '../data/schemas';
-import { composeLayers, findFeature, hasAnimatedVisibleLayer } from './compose-layers';
+import type { Basemap, BBox, Position } from '../data/schemas';
+import {
+  composeLayers,
+  findFeature,
+  hasAnimatedVisibleLayer,
+  type EmphasisRef,
+} from './compose-layers';
 import { basemapLayers, basemapSources, emptyStyle } from './embedded-style';
 import type { Language, Translate } from './layer-contract';
 import type { LayerSource } from './layer-sources';
@@ -17,7 +22,8 @@ import { setUpMapLibre } from './maplibre-setup';
 import { pickedFeature } from './picking';
 import { sameFeature, type FeatureRef, type LayerSetting } from './store';
 
-export type BasemapChoice = { kind: 'embedded'; data: Basemap | null } | { kind: 'style'; url: string };
+export type BasemapChoice =
+  { kind: 'embedded'; data: Basemap | null } | { kind: 'style'; url: string };
 
 export interface MapViewProps {
   basemap: BasemapChoice;
@@ -33,7 +39,23 @@ export interface MapViewProps {
   onSelect: (feature: FeatureRef | null) => void;
   onError: (message: string) => void;
   label: string;
+  /** Features highlighted with the selection (an alarm's features). */
+  emphasis?: EmphasisRef | null;
+  /** Places that pulse to catch the eye (new severe alarms). */
+  attention?: readonly Position[];
+  /** The camera moves only when asked: a new request (a new `key`) fits its bounds. */
+  cameraRequest?: CameraRequest | null;
 }
+
+export interface CameraRequest {
+  readonly key: number;
+  readonly bbox: BBox;
+  /** Never closer than this (a single point's bounds would zoom in all the way). */
+  readonly maxZoom: number;
+}
+
+const NO_ATTENTION: readonly Position[] = [];
+const CAMERA_FLIGHT_MS = 900;
 
 interface Hover extends FeatureRef {
   x: number;
@@ -91,24 +113,35 @@ export function MapView(props: MapViewProps) {
       interleaved: true,
       layers: [],
       onHover: (info) => {
-        const ref = pickedFeature(latest.current.sources.map((source) => source.layer), info);
+        const ref = pickedFeature(
+          latest.current.sources.map((source) => source.layer),
+          info,
+        );
         setHover((previous) => {
           if (!ref) return previous ? null : previous;
           const next = { ...ref, x: info.x, y: info.y };
-          return previous && sameFeature(previous, next) && previous.x === next.x && previous.y === next.y
+          return previous &&
+            sameFeature(previous, next) &&
+            previous.x === next.x &&
+            previous.y === next.y
             ? previous
             : next;
         });
       },
       pickingRadius: PICKING_RADIUS_PX,
-      getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
+      getCursor: ({ isHovering, isDragging }) =>
+        isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab',
       onError: (error) => latest.current.onError(error.message),
     });
     map.addControl(overlay);
     // Clicks are taken from MapLibre (which owns the canvas's gestures in interleaved mode) and
     // picked through the overlay, so a click that MapLibre treats as a click always selects.
     map.on('click', (event) => {
-      const info = overlay.pickObject({ x: event.point.x, y: event.point.y, radius: PICKING_RADIUS_PX });
+      const info = overlay.pickObject({
+        x: event.point.x,
+        y: event.point.y,
+        radius: PICKING_RADIUS_PX,
+      });
       const layers = latest.current.sources.map((source) => source.layer);
       latest.current.onSelect(info ? pickedFeature(layers, info) : null);
     });
@@ -158,18 +191,48 @@ export function MapView(props: MapViewProps) {
         language: props.language,
         zoom,
         selection: props.selection,
+        emphasis: props.emphasis ?? null,
+        attention: props.attention ?? NO_ATTENTION,
         labels: embedded?.labels ?? [],
         animationTime,
       }),
-    [props.sources, props.settings, props.language, props.selection, zoom, embedded],
+    [
+      props.sources,
+      props.settings,
+      props.language,
+      props.selection,
+      props.emphasis,
+      props.attention,
+      zoom,
+      embedded,
+    ],
   );
+
+  const { cameraRequest } = props;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !mapReady || !cameraRequest) return;
+    const [west, south, east, north] = cameraRequest.bbox;
+    map.fitBounds(
+      [
+        [west, south],
+        [east, north],
+      ],
+      {
+        padding: latest.current.fitPadding,
+        maxZoom: cameraRequest.maxZoom,
+        duration: CAMERA_FLIGHT_MS,
+      },
+    );
+  }, [cameraRequest, mapReady]);
 
   useEffect(() => {
     overlayRef.current?.setProps({ layers: buildLayers(performance.now()) });
   }, [buildLayers, mapReady]);
 
   // Animated layers (pulsing alarms) re-render on a timer, outside React.
-  const animate = hasAnimatedVisibleLayer(props.sources, props.settings);
+  const animate =
+    hasAnimatedVisibleLayer(props.sources, props.settings) || (props.attention?.length ?? 0) > 0;
   useEffect(() => {
     if (!animate || !mapReady) return;
     const timer = window.setInterval(() => {
@@ -200,7 +263,9 @@ export function MapView(props: MapViewProps) {
         role="region"
         aria-label={props.label}
       />
-      {description && hover ? <MapTooltip description={description} x={hover.x} y={hover.y} /> : null}
+      {description && hover ? (
+        <MapTooltip description={description} x={hover.x} y={hover.y} />
+      ) : null}
     </div>
   );
 }

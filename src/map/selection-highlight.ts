@@ -1,4 +1,7 @@
-/** The engine's own highlight of the selected feature: drawn on top, the same for every domain. */
+/**
+ * The engine's own highlight of the selected feature and of the features emphasised with it
+ * (an alarm's features): drawn on top, the same for every domain.
+ */
 import { DRAW_ON_TOP } from './draw-on-top';
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { Feature } from '../data/schemas';
@@ -6,11 +9,11 @@ import { highlightColor } from '../ui/theme';
 
 export const SELECTION_LAYER_ID = 'selection-highlight';
 
-export function selectionHighlightLayer(feature: Feature | null) {
+export function selectionHighlightLayer(features: Feature[]) {
   return new GeoJsonLayer({
     id: SELECTION_LAYER_ID,
-    data: feature ? [feature] : [],
-    visible: feature !== null,
+    data: features,
+    visible: features.length > 0,
     filled: false,
     stroked: true,
     getLineColor: [...highlightColor],

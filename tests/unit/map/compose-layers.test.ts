@@ -9,11 +9,30 @@ import { fakeLayer, pointData } from './fake-layer';
 const live = { phase: 'live' as const, observedAt: 0, cadenceS: 10, error: null };
 const source: LayerSource = { layer: fakeLayer, dataset: null, data: pointData(['a', 'b']), status: live };
 const label = { kind: 'district' as const, text: { zh: '东湖区', en: 'Donghu' }, position: [121, 31] as [number, number], rank: 0 };
-const base = { sources: [source], settings: {}, language: 'en' as const, zoom: 14, selection: null, labels: [label], animationTime: 0 };
+const base = { sources: [source], settings: {}, language: 'en' as const, zoom: 14, selection: null, emphasis: null, attention: [], labels: [label], animationTime: 0 };
 
 describe('composeLayers', () => {
   it('draws domain layers, then the selection highlight, then labels on top', () => {
     expect(composeLayers(base).map((layer) => layer.id)).toEqual(['test.points', 'selection-highlight', 'basemap-labels']);
+  });
+  it('highlights every emphasised feature with the selection, and pulses attention points on top', () => {
+    const layers = composeLayers({
+      ...base,
+      selection: { layerId: 'test.points', featureId: 'a' },
+      emphasis: { layerId: 'test.points', featureIds: ['a', 'b', 'gone'] },
+      attention: [[121.47, 31.23]],
+    });
+    expect(layers.map((layer) => layer.id)).toEqual(['test.points', 'selection-highlight', 'attention-pulse', 'basemap-labels']);
+    const highlighted = (layers[1]!.props.data as { id: string }[]).map((feature) => feature.id);
+    expect(highlighted).toEqual(['a', 'b']);
+  });
+  it('emphasises nothing on a hidden layer', () => {
+    const layers = composeLayers({
+      ...base,
+      settings: { 'test.points': { visible: false, opacity: 1 } },
+      emphasis: { layerId: 'test.points', featureIds: ['a'] },
+    });
+    expect(layers.find((layer) => layer.id === 'selection-highlight')!.props.data).toEqual([]);
   });
   it('adds no label layer before the base map has labels', () => {
     expect(composeLayers({ ...base, labels: [] }).map((layer) => layer.id)).not.toContain('basemap-labels');
