@@ -3,38 +3,40 @@
  * leads. The console uses them to offer only the actions that can succeed, and to show an action
  * at once (optimistically) while it is still on its way to the source.
  */
-import type { AlarmAction, AlarmActionKind, Lifecycle, LifecycleStep } from './alarm-schemas';
+import {
+  ALARM_ACTIONS,
+  type AlarmAction,
+  type AlarmActionKind,
+  type Lifecycle,
+  type LifecycleStep,
+} from './alarm-schemas';
 
-const FROM: Readonly<Record<AlarmActionKind, readonly LifecycleStep[] | 'any'>> = {
-  acknowledge: ['new'],
-  dispatch: ['new', 'acknowledged', 'dispatched'],
-  arrive: ['dispatched'],
-  resolve: ['acknowledged', 'dispatched', 'on-scene'],
-  close: ['resolved'],
-  note: 'any',
-};
+export type StepAction = Exclude<AlarmActionKind, 'note'>;
 
-const TO: Readonly<Record<Exclude<AlarmActionKind, 'note'>, LifecycleStep>> = {
-  acknowledge: 'acknowledged',
-  dispatch: 'dispatched',
-  arrive: 'on-scene',
-  resolve: 'resolved',
-  close: 'closed',
+/** From which steps each action may be taken, and where it leads. Notes go with any step. */
+export const TRANSITIONS: Readonly<
+  Record<StepAction, { readonly from: readonly LifecycleStep[]; readonly to: LifecycleStep }>
+> = {
+  acknowledge: { from: ['new'], to: 'acknowledged' },
+  // Again from dispatched: sending another department or unit instead.
+  dispatch: { from: ['new', 'acknowledged', 'dispatched'], to: 'dispatched' },
+  arrive: { from: ['dispatched'], to: 'on-scene' },
+  resolve: { from: ['acknowledged', 'dispatched', 'on-scene'], to: 'resolved' },
+  close: { from: ['resolved'], to: 'closed' },
 };
 
 export function isAllowed(action: AlarmActionKind, step: LifecycleStep): boolean {
-  const from = FROM[action];
-  return from === 'any' || from.includes(step);
+  return action === 'note' || TRANSITIONS[action].from.includes(step);
 }
 
 /** Actions that move the alarm on (notes do not, and never conflict). */
-export function changesStep(action: AlarmActionKind): action is Exclude<AlarmActionKind, 'note'> {
+export function changesStep(action: AlarmActionKind): action is StepAction {
   return action !== 'note';
 }
 
 /** The actions offered from a step, in the order of the lifecycle. */
 export function allowedActions(step: LifecycleStep): AlarmActionKind[] {
-  return (Object.keys(FROM) as AlarmActionKind[]).filter((action) => isAllowed(action, step));
+  return ALARM_ACTIONS.filter((action) => isAllowed(action, step));
 }
 
 /**
@@ -64,7 +66,7 @@ export function applyAction(lifecycle: Lifecycle, action: AlarmAction, at: strin
       ],
     };
   }
-  const step = TO[action.action];
+  const step = TRANSITIONS[action.action].to;
   const dispatch = action.action === 'dispatch';
   const department = dispatch ? (action.department ?? null) : lifecycle.department;
   const assignee = dispatch ? (action.assignee ?? null) : lifecycle.assignee;

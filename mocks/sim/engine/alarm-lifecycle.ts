@@ -10,41 +10,21 @@
  * not applied again) and the version the operator saw (a state-changing action taken on an
  * out-of-date view is refused, so two operators cannot both acknowledge the same alarm).
  */
+import { TRANSITIONS, type StepAction } from '../../../src/data/alarm-lifecycle';
+import {
+  ALARM_ACTIONS,
+  LIFECYCLE_STEPS,
+  type AlarmActionKind,
+  type LifecycleStep,
+} from '../../../src/data/alarm-schemas';
 import { isoWithOffset } from '../../live/clock';
 import type { Department, SimTime } from '../types';
 
-export const LIFECYCLE_STEPS = [
-  'new',
-  'acknowledged',
-  'dispatched',
-  'on-scene',
-  'resolved',
-  'closed',
-] as const;
-export type LifecycleStep = (typeof LIFECYCLE_STEPS)[number];
-
-export const LIFECYCLE_ACTIONS = [
-  'acknowledge',
-  'dispatch',
-  'arrive',
-  'resolve',
-  'close',
-  'note',
-] as const;
-export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number];
-type StepAction = Exclude<LifecycleAction, 'note'>;
-
-/** From which steps each action may be taken, and where it leads. Notes go with any step. */
-export const TRANSITIONS: Readonly<
-  Record<StepAction, { readonly from: readonly LifecycleStep[]; readonly to: LifecycleStep }>
-> = {
-  acknowledge: { from: ['new'], to: 'acknowledged' },
-  // Again from dispatched: sending another department or unit instead.
-  dispatch: { from: ['new', 'acknowledged', 'dispatched'], to: 'dispatched' },
-  arrive: { from: ['dispatched'], to: 'on-scene' },
-  resolve: { from: ['acknowledged', 'dispatched', 'on-scene'], to: 'resolved' },
-  close: { from: ['resolved'], to: 'closed' },
-};
+export { LIFECYCLE_STEPS, TRANSITIONS };
+export type { LifecycleStep };
+/** The contract's actions (src/data/alarm-schemas.ts), under the name the backend uses. */
+export const LIFECYCLE_ACTIONS = ALARM_ACTIONS;
+export type LifecycleAction = AlarmActionKind;
 
 /** What an action reads like in a conflict message. */
 const DONE: Readonly<Record<StepAction, string>> = {
