@@ -24,6 +24,8 @@ export const runtimeConfigSchema = z
       })
       .strict()
       .default({ enabled: false, seed: 42, scale: 'city' }),
+    /** Minutes each department has to resolve an alarm (overrides the defaults, per department). */
+    alarmSlaMinutes: z.record(z.string().min(1).max(64), z.number().int().min(1).max(7 * 24 * 60)).default({}),
     /** Show the demo controls (clock, scenarios); defaults to on with the embedded demo backend. */
     demoControls: z.boolean().optional(),
     basemap: z

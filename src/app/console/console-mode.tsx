@@ -1,9 +1,10 @@
 /**
- * The operator's console: top bar, layer panel, the map, the details panel. Data flows one way:
- * adapter → query cache → layer sources → map and panels.
+ * The operator's console: top bar, layer panel, the map, the alarm centre, the details panel.
+ * Data flows one way: adapter → query cache → layer sources and the alarm desk → map and panels;
+ * operator actions flow back through the alarm desk's outbox to the adapter.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DataAdapter } from '../../data/adapter';
 import { basemapQuery, catalogQuery, clockQuery } from '../../data/queries';
@@ -19,11 +20,16 @@ import { DisplayTimeProvider } from '../../ui/display-time';
 import { simulatedTime } from '../demo/simulated-time';
 import { useDomainTranslators } from '../translators';
 import { DetailsPanel } from './details-panel';
+import { Operations, type OperationsView } from './operations';
+import { AlarmDeskProvider } from '../../ops/alarms/alarm-desk';
+import type { Position } from '../../data/schemas';
+
+const NO_POSITIONS: readonly Position[] = [];
 import { LayerPanel } from './layer-panel';
 import { TopBar } from './top-bar';
 
-/** The layer panel floats over the map's left edge: fit the city beside it. */
-const LAYER_PANEL_CLEARANCE = { top: 24, bottom: 24, left: 320, right: 24 };
+/** The layer panel and the alarm centre float over the map's edges: fit the city between them. */
+const PANEL_CLEARANCE = { top: 24, bottom: 24, left: 320, right: 380 };
 
 export interface ConsoleModeProps {
   adapter: DataAdapter;
@@ -86,6 +92,7 @@ function ConsoleBody({
   const displayTime = useMemo(() => simulatedTime(clock.data), [clock.data]);
 
   const sources = useLayerSources(adapter, catalog, layers, isVisible, displayTime.rate);
+  const alarmsOn = adapter.capabilities.alarms;
 
   const embedded = config.basemap.kind === 'embedded';
   const basemap = useQuery({
@@ -97,24 +104,58 @@ function ConsoleBody({
       ? { kind: 'style', url: config.basemap.url }
       : { kind: 'embedded', data: basemap.data?.data ?? null };
 
+  const mapView = (operations: OperationsView | null) => (
+    <MapView
+      basemap={basemapChoice}
+      initialBounds={catalog.city.bbox}
+      fitPadding={PANEL_CLEARANCE}
+      sources={sources}
+      settings={settings}
+      selection={selection}
+      language={language}
+      translatorFor={translatorFor}
+      onSelect={operations?.onSelect ?? select}
+      onError={setMapError}
+      label={t('map.label')}
+      emphasis={operations?.emphasis ?? null}
+      attention={operations?.attention ?? NO_POSITIONS}
+      cameraRequest={operations?.cameraRequest ?? null}
+    />
+  );
+  const details = (alarms: ReactNode, onClose: () => void) => (
+    <DetailsPanel
+      sources={sources}
+      language={language}
+      translatorFor={translatorFor}
+      alarms={alarms}
+      onClose={onClose}
+    />
+  );
+
   return (
     <DisplayTimeProvider value={displayTime}>
-      <main className="console__body">
+      <main className={`console__body${alarmsOn ? ' console__body--alarms' : ''}`}>
         <LayerPanel domains={domains} sources={sources} translatorFor={translatorFor} />
         <div className="console__map">
-          <MapView
-            basemap={basemapChoice}
-            initialBounds={catalog.city.bbox}
-            fitPadding={LAYER_PANEL_CLEARANCE}
-            sources={sources}
-            settings={settings}
-            selection={selection}
-            language={language}
-            translatorFor={translatorFor}
-            onSelect={select}
-            onError={setMapError}
-            label={t('map.label')}
-          />
+          {alarmsOn ? (
+            <AlarmDeskProvider adapter={adapter} clockRate={displayTime.rate}>
+              <Operations
+                adapter={adapter}
+                config={config}
+                catalog={catalog}
+                domains={domains}
+                sources={sources}
+                language={language}
+                renderMap={mapView}
+                renderDetails={details}
+              />
+            </AlarmDeskProvider>
+          ) : (
+            <>
+              {mapView(null)}
+              {details(null, () => select(null))}
+            </>
+          )}
           <div className="console__notices">
             {basemap.isError ? (
               <ErrorNotice title={t('errors.basemap')} details={[errorMessage(basemap.error)]} />
@@ -122,7 +163,6 @@ function ConsoleBody({
             {mapError ? <ErrorNotice title={t('map.label')} details={[mapError]} /> : null}
           </div>
         </div>
-        <DetailsPanel sources={sources} language={language} translatorFor={translatorFor} />
         {demo ? <DemoPanel adapter={adapter} timeZone={catalog.city.timezone} /> : null}
       </main>
     </DisplayTimeProvider>

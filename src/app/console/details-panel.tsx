@@ -1,10 +1,13 @@
-/** The details of the selected feature: attributes and live values, refreshed in place. */
+/**
+ * The details of the selected feature (attributes and live values, refreshed in place) and of
+ * the alarms on it or in focus, which the app passes in as `alarms`.
+ */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findFeature } from '../../map/compose-layers';
 import type { Language, Translate } from '../../map/layer-contract';
 import type { LayerSource } from '../../map/layer-sources';
-import { useUiStore } from '../../map/store';
+import { useUiStore, type FeatureRef } from '../../map/store';
 import { formatAge } from '../../ui/format-age';
 import { StatusText } from '../../ui/status-text';
 import { useDisplayNow } from '../../ui/display-time';
@@ -13,14 +16,64 @@ export interface DetailsPanelProps {
   sources: readonly LayerSource[];
   language: Language;
   translatorFor: (domain: string) => Translate;
+  /** The alarm section, or null when no alarm is on the selected feature or in focus. */
+  alarms: ReactNode;
+  onClose: () => void;
 }
 
-export function DetailsPanel({ sources, language, translatorFor }: DetailsPanelProps) {
+export function DetailsPanel({
+  sources,
+  language,
+  translatorFor,
+  alarms,
+  onClose,
+}: DetailsPanelProps) {
+  const { t } = useTranslation();
+  const selection = useUiStore((state) => state.selection);
+  if (!selection && !alarms) return null;
+  return (
+    <aside
+      className="panel details-panel"
+      aria-label={t('details.title')}
+      data-testid="details-panel"
+    >
+      {selection ? (
+        <FeatureDetails
+          sources={sources}
+          language={language}
+          translatorFor={translatorFor}
+          selection={selection}
+          onClose={onClose}
+        />
+      ) : (
+        <header className="details-panel__header">
+          <h2 className="panel__title">{t('details.title')}</h2>
+          <CloseButton onClose={onClose} />
+        </header>
+      )}
+      {alarms}
+    </aside>
+  );
+}
+
+function CloseButton({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <button type="button" className="icon-button" onClick={onClose} aria-label={t('details.close')}>
+      ×
+    </button>
+  );
+}
+
+function FeatureDetails({
+  sources,
+  language,
+  translatorFor,
+  selection,
+  onClose,
+}: Omit<DetailsPanelProps, 'alarms'> & { selection: FeatureRef }) {
   const { t } = useTranslation();
   const now = useDisplayNow();
-  const selection = useUiStore((state) => state.selection);
-  const select = useUiStore((state) => state.select);
-  if (!selection) return null;
   const found = findFeature(sources, selection);
   const layerSource = sources.find((source) => source.layer.id === selection.layerId);
   const domainT = layerSource ? translatorFor(layerSource.layer.domain) : null;
@@ -37,14 +90,12 @@ export function DetailsPanel({ sources, language, translatorFor }: DetailsPanelP
   const observedAt = found?.source.status.observedAt ?? null;
 
   return (
-    <aside className="panel details-panel" aria-label={t('details.title')} data-testid="details-panel">
+    <>
       <header className="details-panel__header">
         <h2 className="panel__title" data-testid="details-title">
           {description?.title ?? selection.featureId}
         </h2>
-        <button type="button" className="icon-button" onClick={() => select(null)} aria-label={t('details.close')}>
-          ×
-        </button>
+        <CloseButton onClose={onClose} />
       </header>
       {description ? (
         <dl className="details-panel__rows">
@@ -75,7 +126,7 @@ export function DetailsPanel({ sources, language, translatorFor }: DetailsPanelP
       ) : (
         <p className="details-panel__gone">{t('details.gone')}</p>
       )}
-    </aside>
+    </>
   );
 }
 

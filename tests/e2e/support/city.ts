@@ -59,9 +59,9 @@ export async function servedState(page: Page, datasetId: string): Promise<LiveSt
 /** The backend's open alarms (`GET /alarms`), as far as these tests read them. */
 export async function servedOpenAlarms(
   page: Page,
-): Promise<{ datasetId: string; department: string; featureIds: string[] }[]> {
+): Promise<{ id: string; datasetId: string; department: string; featureIds: string[] }[]> {
   const body = (await served(page, 'alarms')) as {
-    alarms: { datasetId: string; department: string; featureIds: string[]; status: string }[];
+    alarms: { id: string; datasetId: string; department: string; featureIds: string[]; status: string }[];
   };
   return body.alarms.filter((alarm) => alarm.status !== 'cleared');
 }

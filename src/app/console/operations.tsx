@@ -1,0 +1,277 @@
+/**
+ * The console's operator work around the map: the alarm centre, the alarms in the details
+ * panel, and what they ask of the map (fly to an alarm, highlight its features, pulse where a
+ * new severe alarm stands). Opening an alarm selects its first feature (showing its layer if it
+ * was hidden); clicking an alarmed feature on the map puts its alarm in focus.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import type { DataAdapter } from '../../data/adapter';
+import { DEPARTMENTS } from '../../data/alarm-schemas';
+import { areasQuery } from '../../data/queries';
+import type { BBox, Catalog, Position } from '../../data/schemas';
+import { useTranslation } from 'react-i18next';
+import { SearchDialog, useSearchShortcut } from '../../ops/search/search-dialog';
+import {
+  featureBbox,
+  featureEntries,
+  type SearchEntry,
+  type SearchTarget,
+} from '../../ops/search/search-entries';
+import type { EmphasisRef } from '../../map/compose-layers';
+import type { DomainModule, Language } from '../../map/layer-contract';
+import type { LayerSource } from '../../map/layer-sources';
+import type { CameraRequest } from '../../map/map-view';
+import { useUiStore, type FeatureRef } from '../../map/store';
+import { AlarmCentre, type NamedOption } from '../../ops/alarms/alarm-centre';
+import { alarmsOnFeature, useAlarmDesk } from '../../ops/alarms/alarm-desk';
+import { AlarmDetails, useAlarmsInFocus } from '../../ops/alarms/alarm-details';
+import { useAlarmStore } from '../../ops/alarms/alarm-store';
+import { localizedName } from '../../ops/alarms/labels';
+import type { ViewedAlarm } from '../../ops/alarms/optimistic';
+import type { RuntimeConfig } from '../config/runtime-config';
+import { useDomainTranslators } from '../translators';
+
+export interface OperationsView {
+  readonly onSelect: (feature: FeatureRef | null) => void;
+  readonly emphasis: EmphasisRef | null;
+  readonly attention: readonly Position[];
+  readonly cameraRequest: CameraRequest | null;
+}
+
+export interface OperationsProps {
+  readonly adapter: DataAdapter;
+  readonly config: RuntimeConfig;
+  readonly catalog: Catalog;
+  readonly domains: readonly DomainModule[];
+  readonly sources: readonly LayerSource[];
+  readonly language: Language;
+  readonly renderMap: (view: OperationsView) => ReactNode;
+  readonly renderDetails: (alarms: ReactNode, onClose: () => void) => ReactNode;
+}
+
+/** An alarm on one street or one building: close enough to see it among its neighbours. */
+const ALARM_MAX_ZOOM = 16;
+const FEATURE_MAX_ZOOM = 17;
+const AREA_MAX_ZOOM = 15;
+
+export function Operations({
+  adapter,
+  config,
+  catalog,
+  domains,
+  sources,
+  language,
+  renderMap,
+  renderDetails,
+}: OperationsProps) {
+  const desk = useAlarmDesk();
+  const { translatorFor } = useDomainTranslators();
+  const { t } = useTranslation();
+  const select = useUiStore((state) => state.select);
+  const selection = useUiStore((state) => state.selection);
+  const setLayersVisible = useUiStore((state) => state.setLayersVisible);
+  const focusedAlarmId = useAlarmStore((state) => state.focusedAlarmId);
+  const focusAlarm = useAlarmStore((state) => state.focusAlarm);
+  const seen = useAlarmStore((state) => state.seen);
+  const [cameraRequest, setCameraRequest] = useState<CameraRequest | null>(null);
+
+  const layers = useMemo(() => domains.flatMap((domain) => domain.layers), [domains]);
+  const layerOfDataset = useCallback(
+    (datasetId: string) => layers.find((layer) => layer.dataset === datasetId) ?? null,
+    [layers],
+  );
+  const datasetOfLayer = (layerId: string) =>
+    layers.find((layer) => layer.id === layerId)?.dataset ?? null;
+
+  const areas = useQuery({ ...areasQuery(adapter), enabled: adapter.capabilities.areas });
+  const districts: NamedOption[] = useMemo(
+    () =>
+      (areas.data?.data.features ?? [])
+        .filter((area) => area.properties.level === 'district')
+        .map((area) => ({
+          id: String(area.id),
+          name: localizedName(area.properties.name, language),
+        })),
+    [areas.data, language],
+  );
+  const areaNames = useMemo(
+    () => new Map(districts.map((area) => [area.id, area.name])),
+    [districts],
+  );
+  const domainOptions: NamedOption[] = domains.map((domain) => ({
+    id: domain.id,
+    name: translatorFor(domain.id)(domain.titleKey),
+  }));
+  const departments = useMemo(
+    () => [...new Set<string>([...DEPARTMENTS, ...desk.alarms.map((alarm) => alarm.department)])],
+    [desk.alarms],
+  );
+
+  const open = useCallback(
+    (alarm: ViewedAlarm) => {
+      focusAlarm(alarm.id);
+      const layer = layerOfDataset(alarm.datasetId);
+      const first = alarm.featureIds[0];
+      if (layer && first) {
+        setLayersVisible([layer], true);
+        select({ layerId: layer.id, featureId: first });
+      } else {
+        select(null);
+      }
+      setCameraRequest((previous) => ({
+        key: (previous?.key ?? 0) + 1,
+        bbox: alarm.bbox,
+        maxZoom: ALARM_MAX_ZOOM,
+      }));
+    },
+    [focusAlarm, layerOfDataset, select, setLayersVisible],
+  );
+
+  const onSelect = useCallback(
+    (feature: FeatureRef | null) => {
+      select(feature);
+      const datasetId = feature
+        ? layers.find((layer) => layer.id === feature.layerId)?.dataset
+        : undefined;
+      const onIt =
+        feature && datasetId ? alarmsOnFeature(desk.alarms, datasetId, feature.featureId) : [];
+      const mostSevere = [...onIt].sort((a, b) => b.severity - a.severity)[0];
+      focusAlarm(mostSevere?.id ?? null);
+    },
+    [desk.alarms, focusAlarm, layers, select],
+  );
+
+  const focused = focusedAlarmId ? desk.byId.get(focusedAlarmId) : undefined;
+  const focusedLayer = focused ? layerOfDataset(focused.datasetId) : null;
+  const emphasis = useMemo<EmphasisRef | null>(
+    () =>
+      focused && focusedLayer ? { layerId: focusedLayer.id, featureIds: focused.featureIds } : null,
+    [focused, focusedLayer],
+  );
+  const attention = useMemo(() => {
+    const seenIds = new Set(seen);
+    return desk.alarms
+      .filter((alarm) => alarm.severity === 3 && alarm.status === 'open' && !seenIds.has(alarm.id))
+      .map((alarm) => alarm.position);
+  }, [desk.alarms, seen]);
+
+  const selectedDataset = selection ? datasetOfLayer(selection.layerId) : null;
+  const inFocus = useAlarmsInFocus(
+    focusedAlarmId,
+    selection && selectedDataset
+      ? { datasetId: selectedDataset, featureId: selection.featureId }
+      : null,
+  );
+  const sla = config.alarmSlaMinutes;
+
+  const [searching, setSearching] = useState(false);
+  const openSearch = useCallback(() => setSearching(true), []);
+  useSearchShortcut(openSearch);
+  const layerTitle = useCallback(
+    (layerId: string) => {
+      const layer = layers.find((candidate) => candidate.id === layerId);
+      return layer ? translatorFor(layer.domain)(layer.titleKey) : layerId;
+    },
+    [layers, translatorFor],
+  );
+  const searchEntries = (): SearchEntry[] => [
+    ...layers.map((layer) => ({
+      key: `layer:${layer.id}`,
+      label: layerTitle(layer.id),
+      context: t('search.kind.layer'),
+      terms: [layerTitle(layer.id), layer.id],
+      target: { kind: 'layer' as const, layerId: layer.id },
+    })),
+    ...(areas.data?.data.features ?? []).map((area) => ({
+      key: `area:${String(area.id)}`,
+      label: localizedName(area.properties.name, language),
+      context: t('search.kind.area'),
+      terms: [area.properties.name.zh, area.properties.name.en, String(area.id)],
+      target: { kind: 'area' as const, areaId: String(area.id), bbox: featureBbox(area) },
+    })),
+    ...desk.alarms.map((alarm) => ({
+      key: `alarm:${alarm.id}`,
+      label: localizedName(alarm.title, language),
+      context: `${t('search.kind.alarm')} · ${alarm.areaId ? (areaNames.get(alarm.areaId) ?? '') : ''}`,
+      terms: [alarm.title.zh, alarm.title.en, alarm.id],
+      target: { kind: 'alarm' as const, alarmId: alarm.id },
+    })),
+    ...sources.flatMap((source) =>
+      source.data
+        ? featureEntries(
+            source.layer.id,
+            layerTitle(source.layer.id),
+            source.data.geometry.features,
+            language,
+          )
+        : [],
+    ),
+  ];
+  const flyTo = (bbox: BBox, maxZoom: number) =>
+    setCameraRequest((previous) => ({ key: (previous?.key ?? 0) + 1, bbox, maxZoom }));
+  const pick = (target: SearchTarget) => {
+    const layer =
+      'layerId' in target ? layers.find((candidate) => candidate.id === target.layerId) : undefined;
+    switch (target.kind) {
+      case 'layer':
+        if (layer) setLayersVisible([layer], true);
+        break;
+      case 'area':
+        flyTo(target.bbox, AREA_MAX_ZOOM);
+        break;
+      case 'alarm': {
+        const alarm = desk.byId.get(target.alarmId);
+        if (alarm) open(alarm);
+        break;
+      }
+      case 'feature':
+        if (layer) setLayersVisible([layer], true);
+        onSelect({ layerId: target.layerId, featureId: target.featureId });
+        flyTo(target.bbox, FEATURE_MAX_ZOOM);
+        break;
+    }
+  };
+
+  return (
+    <>
+      {renderMap({ onSelect, emphasis, attention, cameraRequest })}
+      <button
+        type="button"
+        className="button search-launcher"
+        onClick={openSearch}
+        data-testid="search-open"
+      >
+        {t('search.open')}
+      </button>
+      {searching ? (
+        <SearchDialog entries={searchEntries} onPick={pick} onClose={() => setSearching(false)} />
+      ) : null}
+      <AlarmCentre
+        domains={domainOptions}
+        areas={districts}
+        departments={departments}
+        language={language}
+        sla={sla}
+        onOpen={open}
+      />
+      {renderDetails(
+        inFocus.length > 0 ? (
+          <AlarmDetails
+            alarms={inFocus}
+            departments={departments}
+            areaNames={areaNames}
+            language={language}
+            timeZone={catalog.city.timezone}
+            sla={sla}
+            onShowOnMap={open}
+          />
+        ) : null,
+        () => {
+          select(null);
+          focusAlarm(null);
+        },
+      )}
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * What the search finds: layers, areas, alarms and the features of the loaded layers, each with
+ * the texts it is found by (its names in both languages and its id) and where it takes the
+ * operator. Built from what the page already holds, so search works offline.
+ */
+import turfBbox from '@turf/bbox';
+import type { BBox, Feature } from '../../data/schemas';
+import type { Language } from '../../map/layer-contract';
+import { localized } from '../../map/feature-text';
+
+export type SearchTarget =
+  | { readonly kind: 'layer'; readonly layerId: string }
+  | { readonly kind: 'area'; readonly areaId: string; readonly bbox: BBox }
+  | { readonly kind: 'alarm'; readonly alarmId: string }
+  | { readonly kind: 'feature'; readonly layerId: string; readonly featureId: string; readonly bbox: BBox };
+
+export interface SearchEntry {
+  readonly key: string;
+  /** Shown in the current language. */
+  readonly label: string;
+  /** What kind of thing it is and where (a layer's title, an area's level). */
+  readonly context: string;
+  /** Texts it is found by: names in both languages, the id. */
+  readonly terms: readonly string[];
+  readonly target: SearchTarget;
+}
+
+export function featureBbox(feature: Feature): BBox {
+  const [west, south, east, north] = turfBbox(feature.geometry);
+  return [west, south, east, north];
+}
+
+/** Names a feature carries (`name` in zh and en), and its id. */
+export function featureTerms(feature: Feature): string[] {
+  const name = feature.properties['name'];
+  const terms = [String(feature.id)];
+  if (typeof name === 'string') terms.push(name);
+  else if (name && typeof name === 'object') terms.push(name.zh, name.en);
+  return terms.filter(Boolean);
+}
+
+export function featureEntries(
+  layerId: string,
+  layerTitle: string,
+  features: readonly Feature[],
+  language: Language,
+): SearchEntry[] {
+  return features.map((feature) => {
+    const id = String(feature.id);
+    return {
+      key: `feature:${layerId}:${id}`,
+      label: localized(feature.properties['name'], language) ?? id,
+      context: layerTitle,
+      terms: featureTerms(feature),
+      // The box is worked out when the entry is picked, not for every feature up front.
+      target: {
+        kind: 'feature',
+        layerId,
+        featureId: id,
+        get bbox() {
+          return featureBbox(feature);
+        },
+      },
+    };
+  });
+}
