@@ -45,6 +45,24 @@ export interface MapViewProps {
   attention?: readonly Position[];
   /** The camera moves only when asked: a new request (a new `key`) fits its bounds. */
   cameraRequest?: CameraRequest | null;
+  /** A camera to start at instead of the city's extent (a shared link's). */
+  initialCamera?: MapCamera | null;
+  /** Where the camera came to rest (after loading, after every move). */
+  onCameraChange?: (view: CameraAtRest) => void;
+  /** The map's canvas once it exists (null when it goes), e.g. to save a picture of it. */
+  onCanvas?: (canvas: HTMLCanvasElement | null) => void;
+}
+
+export interface MapCamera {
+  readonly center: readonly [number, number];
+  readonly zoom: number;
+  readonly bearing: number;
+  readonly pitch: number;
+}
+
+/** A camera at rest, with the extent it shows. */
+export interface CameraAtRest extends MapCamera {
+  readonly bounds: BBox;
 }
 
 export interface CameraRequest {
@@ -99,8 +117,17 @@ export function MapView(props: MapViewProps) {
       map = new MapLibreMap({
         container,
         style: styleUrl ?? (emptyStyle() as StyleSpecification),
-        bounds: [...latest.current.initialBounds],
-        fitBoundsOptions: { padding: latest.current.fitPadding },
+        ...(latest.current.initialCamera
+          ? {
+              center: [...latest.current.initialCamera.center],
+              zoom: latest.current.initialCamera.zoom,
+              bearing: latest.current.initialCamera.bearing,
+              pitch: latest.current.initialCamera.pitch,
+            }
+          : {
+              bounds: [...latest.current.initialBounds],
+              fitBoundsOptions: { padding: latest.current.fitPadding },
+            }),
         maxPitch: 70,
         attributionControl: false,
         canvasContextAttributes: { antialias: true, preserveDrawingBuffer: true },
@@ -146,21 +173,33 @@ export function MapView(props: MapViewProps) {
       latest.current.onSelect(info ? pickedFeature(layers, info) : null);
     });
     map.on('zoomend', () => setZoom(map.getZoom()));
-    map.on('moveend', () => {
+    const cameraAtRest = () => {
       const center = map.getCenter();
       container.dataset.center = `${center.lng.toFixed(6)},${center.lat.toFixed(6)}`;
       container.dataset.zoom = map.getZoom().toFixed(4);
-    });
+      const bounds = map.getBounds();
+      latest.current.onCameraChange?.({
+        center: [center.lng, center.lat],
+        zoom: map.getZoom(),
+        bearing: map.getBearing(),
+        pitch: map.getPitch(),
+        bounds: [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()],
+      });
+    };
+    map.on('moveend', cameraAtRest);
     map.on('error', (event) => latest.current.onError(event.error?.message ?? 'map error'));
     map.on('load', () => {
       setZoom(map.getZoom());
       setMapReady(true);
+      cameraAtRest();
+      latest.current.onCanvas?.(map.getCanvas());
     });
     mapRef.current = map;
     overlayRef.current = overlay;
     window.__cityopsMap = map;
     return () => {
       setMapReady(false);
+      latest.current.onCanvas?.(null);
       overlay.finalize();
       map.remove();
       mapRef.current = null;

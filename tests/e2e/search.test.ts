@@ -8,7 +8,7 @@ import { featureName, lineMidpoint, servedFeatures } from './support/city';
 import { test } from './support/test';
 
 describe('search', () => {
-  test('Ctrl+K, a street name, Enter: the map flies to the street and shows its details', async ({
+  test('Ctrl+K finds a street by name and by id; Enter flies to it and shows its details', async ({
     session,
   }) => {
     const { page } = session;
@@ -22,8 +22,15 @@ describe('search', () => {
     await page.keyboard.press('Control+k');
     const input = page.getByTestId('search-input');
     await input.waitFor();
+    // By its Chinese name: every segment of the street is offered.
     await input.fill(zh);
     await expect.poll(() => page.getByTestId('search-result').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('search-result').first().textContent()).toContain(
+      featureName(road, 'en'),
+    );
+    // By its id: that very segment.
+    await input.fill(String(road.id));
+    await expect.poll(() => page.getByTestId('search-result').count()).toBe(1);
     await input.press('Enter');
     await expect.poll(() => page.getByTestId('search-dialog').count()).toBe(0);
 

@@ -11,7 +11,7 @@ import { basemapQuery, catalogQuery, clockQuery } from '../../data/queries';
 import type { Catalog } from '../../data/schemas';
 import type { DomainModule, LayerDefinition } from '../../map/layer-contract';
 import { errorMessage, useLayerSources } from '../../map/layer-sources';
-import { MapView, type BasemapChoice } from '../../map/map-view';
+import { MapView, type BasemapChoice, type CameraAtRest } from '../../map/map-view';
 import { layerSetting, useUiStore } from '../../map/store';
 import { ErrorNotice } from '../../ui/error-notice';
 import type { RuntimeConfig } from '../config/runtime-config';
@@ -20,9 +20,10 @@ import { DisplayTimeProvider } from '../../ui/display-time';
 import { simulatedTime } from '../demo/simulated-time';
 import { useDomainTranslators } from '../translators';
 import { DetailsPanel } from './details-panel';
+import { useViewLink } from '../share/use-view-link';
 import { Operations, type OperationsView } from './operations';
 import { AlarmDeskProvider } from '../../ops/alarms/alarm-desk';
-import type { Position } from '../../data/schemas';
+import type { BBox, Position } from '../../data/schemas';
 
 const NO_POSITIONS: readonly Position[] = [];
 import { LayerPanel } from './layer-panel';
@@ -82,7 +83,18 @@ function ConsoleBody({
   const select = useUiStore((state) => state.select);
   const [mapError, setMapError] = useState<string | null>(null);
 
-  const layers = domains.flatMap((domain) => domain.layers);
+  const layers = useMemo(() => domains.flatMap((domain) => domain.layers), [domains]);
+  const viewLink = useViewLink(layers);
+  const [viewBounds, setViewBounds] = useState<BBox | null>(null);
+  const [mapCanvas, setMapCanvas] = useState<HTMLCanvasElement | null>(null);
+  const { onCameraChange: linkCamera } = viewLink;
+  const onCameraChange = useCallback(
+    (view: CameraAtRest) => {
+      setViewBounds(view.bounds);
+      linkCamera(view);
+    },
+    [linkCamera],
+  );
   const isVisible = useCallback(
     (layer: LayerDefinition) => layerSetting(settings, layer).visible,
     [settings],
@@ -120,6 +132,9 @@ function ConsoleBody({
       emphasis={operations?.emphasis ?? null}
       attention={operations?.attention ?? NO_POSITIONS}
       cameraRequest={operations?.cameraRequest ?? null}
+      initialCamera={viewLink.initialCamera}
+      onCameraChange={onCameraChange}
+      onCanvas={setMapCanvas}
     />
   );
   const details = (alarms: ReactNode, onClose: () => void) => (
@@ -135,7 +150,7 @@ function ConsoleBody({
   return (
     <DisplayTimeProvider value={displayTime}>
       <main className={`console__body${alarmsOn ? ' console__body--alarms' : ''}`}>
-        <LayerPanel domains={domains} sources={sources} translatorFor={translatorFor} />
+        <LayerPanel domains={domains} sources={sources} translatorFor={translatorFor} viewBounds={viewBounds} />
         <div className="console__map">
           {alarmsOn ? (
             <AlarmDeskProvider adapter={adapter} clockRate={displayTime.rate}>
@@ -146,6 +161,7 @@ function ConsoleBody({
                 domains={domains}
                 sources={sources}
                 language={language}
+                mapCanvas={mapCanvas}
                 renderMap={mapView}
                 renderDetails={details}
               />
@@ -161,6 +177,14 @@ function ConsoleBody({
               <ErrorNotice title={t('errors.basemap')} details={[errorMessage(basemap.error)]} />
             ) : null}
             {mapError ? <ErrorNotice title={t('map.label')} details={[mapError]} /> : null}
+            {viewLink.ignored.length > 0 ? (
+              <div className="link-notice" role="status" data-testid="link-notice">
+                <span>{t('share.ignored', { names: viewLink.ignored.join(', ') })}</span>
+                <button type="button" className="link-button" onClick={viewLink.dismissIgnored}>
+                  {t('alarms.dismiss')}
+                </button>
+              </div>
+            ) : null}
           </div>
         </div>
         {demo ? <DemoPanel adapter={adapter} timeZone={catalog.city.timezone} /> : null}

@@ -7,14 +7,18 @@ import { layerSetting, useUiStore } from '../../map/store';
 import { useDisplayNow } from '../../ui/display-time';
 import { LayerStatusLine } from './layer-status-line';
 import { Legend } from './legend';
+import { LayerExport } from './layer-export';
+import type { BBox } from '../../data/schemas';
 
 export interface LayerPanelProps {
   domains: readonly DomainModule[];
   sources: readonly LayerSource[];
   translatorFor: (domain: string) => Translate;
+  /** What the map shows: a layer's export holds the features in it. */
+  viewBounds: BBox | null;
 }
 
-export function LayerPanel({ domains, sources, translatorFor }: LayerPanelProps) {
+export function LayerPanel({ domains, sources, translatorFor, viewBounds }: LayerPanelProps) {
   const { t } = useTranslation();
   const now = useDisplayNow();
   return (
@@ -27,13 +31,26 @@ export function LayerPanel({ domains, sources, translatorFor }: LayerPanelProps)
           sources={sources.filter((source) => source.layer.domain === domain.id)}
           t={translatorFor(domain.id)}
           now={now}
+          viewBounds={viewBounds}
         />
       ))}
     </nav>
   );
 }
 
-function DomainGroup({ domain, sources, t, now }: { domain: DomainModule; sources: readonly LayerSource[]; t: Translate; now: number }) {
+function DomainGroup({
+  domain,
+  sources,
+  t,
+  now,
+  viewBounds,
+}: {
+  domain: DomainModule;
+  sources: readonly LayerSource[];
+  t: Translate;
+  now: number;
+  viewBounds: BBox | null;
+}) {
   const { t: tc } = useTranslation();
   const settings = useUiStore((state) => state.layerSettings);
   const setLayersVisible = useUiStore((state) => state.setLayersVisible);
@@ -54,13 +71,13 @@ function DomainGroup({ domain, sources, t, now }: { domain: DomainModule; source
         <span className="domain-group__title">{title}</span>
       </label>
       {sources.map((source) => (
-        <LayerRow key={source.layer.id} source={source} t={t} now={now} />
+        <LayerRow key={source.layer.id} source={source} t={t} now={now} viewBounds={viewBounds} />
       ))}
     </section>
   );
 }
 
-function LayerRow({ source, t, now }: { source: LayerSource; t: Translate; now: number }) {
+function LayerRow({ source, t, now, viewBounds }: { source: LayerSource; t: Translate; now: number; viewBounds: BBox | null }) {
   const { t: tc } = useTranslation();
   const layer: LayerDefinition = source.layer;
   const settings = useUiStore((state) => state.layerSettings);
@@ -97,6 +114,7 @@ function LayerRow({ source, t, now }: { source: LayerSource; t: Translate; now: 
         counts={source.data ? countStatuses(layer, source.data) : null}
       />
       {setting.visible ? <Legend entries={layer.legend} t={t} /> : null}
+      {setting.visible && source.data ? <LayerExport source={source} viewBounds={viewBounds} now={now} /> : null}
     </div>
   );
 }

@@ -22,7 +22,11 @@ import type { EmphasisRef } from '../../map/compose-layers';
 import type { DomainModule, Language } from '../../map/layer-contract';
 import type { LayerSource } from '../../map/layer-sources';
 import type { CameraRequest } from '../../map/map-view';
-import { useUiStore, type FeatureRef } from '../../map/store';
+import { layerSetting, useUiStore, type FeatureRef } from '../../map/store';
+import { download, fileName } from '../../ops/export/download';
+import { canvasPng, composeMapImage, type LegendBlock } from '../../ops/export/map-png';
+import { useDisplayNow } from '../../ui/display-time';
+import { formatClock } from '../../ui/format-number';
 import { AlarmCentre, type NamedOption } from '../../ops/alarms/alarm-centre';
 import { alarmsOnFeature, useAlarmDesk } from '../../ops/alarms/alarm-desk';
 import { AlarmDetails, useAlarmsInFocus } from '../../ops/alarms/alarm-details';
@@ -46,6 +50,8 @@ export interface OperationsProps {
   readonly domains: readonly DomainModule[];
   readonly sources: readonly LayerSource[];
   readonly language: Language;
+  /** The map's canvas, for saving a picture of the view. */
+  readonly mapCanvas: HTMLCanvasElement | null;
   readonly renderMap: (view: OperationsView) => ReactNode;
   readonly renderDetails: (alarms: ReactNode, onClose: () => void) => ReactNode;
 }
@@ -62,6 +68,7 @@ export function Operations({
   domains,
   sources,
   language,
+  mapCanvas,
   renderMap,
   renderDetails,
 }: OperationsProps) {
@@ -208,6 +215,28 @@ export function Operations({
         : [],
     ),
   ];
+  const settings = useUiStore((state) => state.layerSettings);
+  const displayNow = useDisplayNow();
+  const savePicture = () => {
+    if (!mapCanvas) return;
+    const legend: LegendBlock[] = layers
+      .filter((layer) => layerSetting(settings, layer).visible)
+      .map((layer) => {
+        const domainT = translatorFor(layer.domain);
+        return {
+          title: domainT(layer.titleKey),
+          entries: layer.legend.map((entry) => ({ label: domainT(entry.labelKey), color: entry.color })),
+        };
+      });
+    const heading: [string, string] = [
+      `${localizedName(catalog.city.name, language)} · ${t('app.title')}`,
+      formatClock(displayNow, language, catalog.city.timezone),
+    ];
+    void canvasPng(composeMapImage(mapCanvas, heading, legend)).then(
+      (png) => download(fileName('map', displayNow, 'png'), png),
+      (error: unknown) => console.error(error),
+    );
+  };
   const flyTo = (bbox: BBox, maxZoom: number) =>
     setCameraRequest((previous) => ({ key: (previous?.key ?? 0) + 1, bbox, maxZoom }));
   const pick = (target: SearchTarget) => {
@@ -236,14 +265,14 @@ export function Operations({
   return (
     <>
       {renderMap({ onSelect, emphasis, attention, cameraRequest })}
-      <button
-        type="button"
-        className="button search-launcher"
-        onClick={openSearch}
-        data-testid="search-open"
-      >
-        {t('search.open')}
-      </button>
+      <div className="map-toolbar">
+        <button type="button" className="button" onClick={openSearch} data-testid="search-open">
+          {t('search.open')}
+        </button>
+        <button type="button" className="button" onClick={savePicture} disabled={!mapCanvas} data-testid="export-png">
+          {t('export.png')}
+        </button>
+      </div>
       {searching ? (
         <SearchDialog entries={searchEntries} onPick={pick} onClose={() => setSearching(false)} />
       ) : null}

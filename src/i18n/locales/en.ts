@@ -66,6 +66,8 @@ export const en = {
     scheduled: 'scheduled',
     failed: 'Could not reach the demo backend: {{message}}',
   },
+  share: { ignored: 'Parts of the link could not be used and were ignored: {{names}}' },
+  export: { layer: 'Save this layer', inView: 'Save what is in view:', png: 'Save map (PNG)' },
   search: {
     title: 'Search',
     open: 'Search (Ctrl+K)',

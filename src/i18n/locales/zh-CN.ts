@@ -68,6 +68,8 @@ export const zhCN: Messages = {
     scheduled: '已排期',
     failed: '无法连接演示后端：{{message}}',
   },
+  share: { ignored: '链接中有部分参数无法使用，已忽略：{{names}}' },
+  export: { layer: '导出此图层', inView: '导出视野内要素：', png: '保存地图（PNG）' },
   search: {
     title: '搜索',
     open: '搜索（Ctrl+K）',
