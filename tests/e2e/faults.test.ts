@@ -74,6 +74,12 @@ describe('failing sources', () => {
       await page.getByTestId('error-notice').count(),
       'no page-level error for one layer',
     ).toBe(0);
+    // The data-health summary counts it, and lists it with its error.
+    const health = page.getByTestId('data-health');
+    await expect.poll(() => health.getAttribute('data-failing')).toBe('1');
+    await health.click();
+    expect(await page.getByTestId('data-health-panel').textContent()).toContain('HTTP 500');
+    await health.click();
 
     // The other layers draw (the roads, say); the hydrants, with no data yet, draw nothing.
     const roadColours = await legendColors(page, 'traffic.roads');

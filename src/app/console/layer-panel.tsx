@@ -5,7 +5,7 @@ import type { LayerSource } from '../../map/layer-sources';
 import { countStatuses } from '../../map/status-counts';
 import { layerSetting, useUiStore } from '../../map/store';
 import { useDisplayNow } from '../../ui/display-time';
-import { LayerStatusLine } from './layer-status-line';
+import { SourceStatusLine } from '../../map/source-status-line';
 import { Legend } from './legend';
 import { LayerExport } from './layer-export';
 import type { BBox } from '../../data/schemas';
@@ -107,7 +107,7 @@ function LayerRow({ source, t, now, viewBounds }: { source: LayerSource; t: Tran
         onChange={(event) => setLayerOpacity(layer, Number(event.target.value))}
         aria-label={tc('layers.opacity', { name: title })}
       />
-      <LayerStatusLine
+      <SourceStatusLine
         status={source.status}
         visible={setting.visible}
         now={now}

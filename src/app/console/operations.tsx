@@ -24,6 +24,8 @@ import type { LayerSource } from '../../map/layer-sources';
 import type { CameraRequest } from '../../map/map-view';
 import { layerSetting, useUiStore, type FeatureRef } from '../../map/store';
 import { download, fileName } from '../../ops/export/download';
+import { alarmSourceStatus } from '../../ops/alarms/alarm-source-status';
+import { DataHealth, type HealthEntry } from '../../ops/health/data-health';
 import { canvasPng, composeMapImage, type LegendBlock } from '../../ops/export/map-png';
 import { useDisplayNow } from '../../ui/display-time';
 import { formatClock } from '../../ui/format-number';
@@ -225,7 +227,10 @@ export function Operations({
         const domainT = translatorFor(layer.domain);
         return {
           title: domainT(layer.titleKey),
-          entries: layer.legend.map((entry) => ({ label: domainT(entry.labelKey), color: entry.color })),
+          entries: layer.legend.map((entry) => ({
+            label: domainT(entry.labelKey),
+            color: entry.color,
+          })),
         };
       });
     const heading: [string, string] = [
@@ -237,6 +242,14 @@ export function Operations({
       (error: unknown) => console.error(error),
     );
   };
+  const healthEntries: HealthEntry[] = [
+    ...sources.map((source) => ({
+      id: source.layer.id,
+      title: layerTitle(source.layer.id),
+      status: source.status,
+    })),
+    { id: 'alarms', title: t('health.alarms'), status: alarmSourceStatus(desk.query) },
+  ];
   const flyTo = (bbox: BBox, maxZoom: number) =>
     setCameraRequest((previous) => ({ key: (previous?.key ?? 0) + 1, bbox, maxZoom }));
   const pick = (target: SearchTarget) => {
@@ -269,9 +282,16 @@ export function Operations({
         <button type="button" className="button" onClick={openSearch} data-testid="search-open">
           {t('search.open')}
         </button>
-        <button type="button" className="button" onClick={savePicture} disabled={!mapCanvas} data-testid="export-png">
+        <button
+          type="button"
+          className="button"
+          onClick={savePicture}
+          disabled={!mapCanvas}
+          data-testid="export-png"
+        >
           {t('export.png')}
         </button>
+        <DataHealth entries={healthEntries} />
       </div>
       {searching ? (
         <SearchDialog entries={searchEntries} onPick={pick} onClose={() => setSearching(false)} />

@@ -68,6 +68,11 @@ export const en = {
   },
   share: { ignored: 'Parts of the link could not be used and were ignored: {{names}}' },
   export: { layer: 'Save this layer', inView: 'Save what is in view:', png: 'Save map (PNG)' },
+  health: {
+    title: 'Data sources',
+    summary: '{{live}} live · {{stale}} stale · {{failing}} failing',
+    alarms: 'Alarm list',
+  },
   search: {
     title: 'Search',
     open: 'Search (Ctrl+K)',
@@ -96,7 +101,6 @@ export const en = {
     cleared: 'condition cleared',
     pending: 'sending…',
     pendingTitle: 'Waiting for the source to confirm; kept and retried until it does.',
-    failed: 'Could not load the alarms: {{message}}',
     unreadable_one: '{{count}} alarm could not be read and is not shown ({{problem}})',
     unreadable_other: '{{count}} alarms could not be read and are not shown ({{problem}})',
     raised: 'Raised',

@@ -70,6 +70,11 @@ export const zhCN: Messages = {
   },
   share: { ignored: '链接中有部分参数无法使用，已忽略：{{names}}' },
   export: { layer: '导出此图层', inView: '导出视野内要素：', png: '保存地图（PNG）' },
+  health: {
+    title: '数据源',
+    summary: '{{live}} 个正常 · {{stale}} 个过时 · {{failing}} 个故障',
+    alarms: '告警列表',
+  },
   search: {
     title: '搜索',
     open: '搜索（Ctrl+K）',
@@ -98,7 +103,6 @@ export const zhCN: Messages = {
     cleared: '状况已消除',
     pending: '提交中…',
     pendingTitle: '等待数据源确认；确认前会保留并自动重试。',
-    failed: '无法加载告警：{{message}}',
     unreadable_one: '{{count}} 条告警无法读取，未显示（{{problem}}）',
     unreadable_other: '{{count}} 条告警无法读取，未显示（{{problem}}）',
     raised: '发生时间',

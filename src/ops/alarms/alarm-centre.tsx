@@ -10,7 +10,9 @@ import { LIFECYCLE_STEPS } from '../../data/alarm-schemas';
 import type { Language } from '../../map/layer-contract';
 import { useDisplayNow } from '../../ui/display-time';
 import { formatAge } from '../../ui/format-age';
+import { SourceStatusLine } from '../../map/source-status-line';
 import { useAlarmDesk } from './alarm-desk';
+import { alarmSourceStatus } from './alarm-source-status';
 import { filterAlarms, isActive, severityCounts } from './alarm-list';
 import { useAlarmStore, type AlarmFilters } from './alarm-store';
 import { departmentName, localizedName, severityName, stepName } from './labels';
@@ -162,13 +164,13 @@ export function AlarmCentre({
 
       <OutboxNotices />
 
-      {query.isError ? (
-        <p className="alarm-centre__error" role="alert" data-testid="alarm-centre-error">
-          {t('alarms.failed', {
-            message: query.error instanceof Error ? query.error.message : String(query.error),
-          })}
-        </p>
-      ) : null}
+      <SourceStatusLine
+        status={alarmSourceStatus(query)}
+        visible
+        now={now}
+        counts={null}
+        testId="alarm-centre-status"
+      />
 
       {query.data && query.data.data.unreadable > 0 ? (
         <p className="alarm-centre__error" role="alert" data-testid="alarm-centre-unreadable">

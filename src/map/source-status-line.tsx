@@ -1,20 +1,30 @@
 import { useTranslation } from 'react-i18next';
-import { isStale, type LayerStatus } from '../../map/layer-sources';
-import type { StatusCounts } from '../../map/status-counts';
-import { StatusText } from '../../ui/status-text';
-import { useDisplayRate } from '../../ui/display-time';
-import { formatAge } from '../../ui/format-age';
+import { isStale, type LayerStatus } from './layer-sources';
+import type { StatusCounts } from './status-counts';
+import { StatusText } from '../ui/status-text';
+import { useDisplayRate } from '../ui/display-time';
+import { formatAge } from '../ui/format-age';
 
-/** loading / live with its age / stale / error (with the age of the data still shown). */
-export interface LayerStatusLineProps {
+/**
+ * A source's status line (a layer's, the alarm list's): loading / live with its age / stale /
+ * error (with the age of the data still shown).
+ */
+export interface SourceStatusLineProps {
   status: LayerStatus;
   visible: boolean;
   now: number;
   /** Features in warning and alarm, when the layer has data. */
   counts: StatusCounts | null;
+  testId?: string;
 }
 
-export function LayerStatusLine({ status, visible, now, counts }: LayerStatusLineProps) {
+export function SourceStatusLine({
+  status,
+  visible,
+  now,
+  counts,
+  testId = 'layer-status',
+}: SourceStatusLineProps) {
   const { t } = useTranslation();
   const age = status.observedAt !== null ? formatAge(now - status.observedAt, t) : null;
   const stale = isStale(status, now, useDisplayRate());
@@ -26,9 +36,20 @@ export function LayerStatusLine({ status, visible, now, counts }: LayerStatusLin
   else if (status.phase === 'loading') text = t('status.loading');
   else if (stale) text = t('status.stale', { age: age ?? '' });
   else text = t('status.live', { age: age ?? '' });
-  const tone = !visible ? 'hidden' : status.phase === 'error' ? 'error' : stale ? 'stale' : status.phase;
+  const tone = !visible
+    ? 'hidden'
+    : status.phase === 'error'
+      ? 'error'
+      : stale
+        ? 'stale'
+        : status.phase;
   return (
-    <div className={`layer-status layer-status--${tone}`} data-testid="layer-status" data-phase={status.phase} data-stale={stale}>
+    <div
+      className={`layer-status layer-status--${tone}`}
+      data-testid={testId}
+      data-phase={status.phase}
+      data-stale={stale}
+    >
       {text}
       {visible && counts ? <Counts counts={counts} /> : null}
     </div>
@@ -40,13 +61,21 @@ function Counts({ counts }: { counts: StatusCounts }) {
   return (
     <>
       {counts.alarm > 0 ? (
-        <span className="layer-status__count" data-testid="layer-alarm-count" data-count={counts.alarm}>
+        <span
+          className="layer-status__count"
+          data-testid="layer-alarm-count"
+          data-count={counts.alarm}
+        >
           {' · '}
           <StatusText level="alarm">{t('counts.alarm', { count: counts.alarm })}</StatusText>
         </span>
       ) : null}
       {counts.warning > 0 ? (
-        <span className="layer-status__count" data-testid="layer-warning-count" data-count={counts.warning}>
+        <span
+          className="layer-status__count"
+          data-testid="layer-warning-count"
+          data-count={counts.warning}
+        >
           {' · '}
           <StatusText level="warning">{t('counts.warning', { count: counts.warning })}</StatusText>
         </span>
