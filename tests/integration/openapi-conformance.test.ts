@@ -260,11 +260,16 @@ describe.each([mswBackend(), standaloneBackend()])(
       expect(status).toBe(200);
       expectZod(areasSchema, body, 'areas');
       const areas = areasSchema.parse(body);
-      expect(
-        areas.features.every(
-          (f) => f.properties.level === 'district' && f.properties.parentId === catalog.city.id,
-        ),
-      ).toBe(true);
+      const levels = new Map(areas.features.map((f) => [String(f.id), f.properties.level]));
+      const parentLevel = { district: null, subdistrict: 'district', grid: 'subdistrict' } as const;
+      for (const area of areas.features) {
+        if (area.properties.level === 'district') {
+          expect(area.properties.parentId).toBe(catalog.city.id);
+        } else if (area.properties.level !== 'city') {
+          expect(levels.get(area.properties.parentId ?? '')).toBe(parentLevel[area.properties.level]);
+        }
+      }
+      expect(new Set(levels.values())).toEqual(new Set(['district', 'subdistrict', 'grid']));
     });
 
     it('GET /basemap', async () => {
