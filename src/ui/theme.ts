@@ -55,3 +55,12 @@ export function withAlpha(color: Rgba, alpha: number): Rgba {
 export function cssColor(color: Rgba): string {
   return `rgba(${color[0]}, ${color[1]}, ${color[2]}, ${(color[3] / 255).toFixed(3)})`;
 }
+
+/** A d3 colour scale's output (`rgb(r, g, b)` or `#rrggbb`) as RGBA. */
+export function parseRgb(css: string): Rgba {
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(css);
+  if (hex) return [parseInt(hex[1]!, 16), parseInt(hex[2]!, 16), parseInt(hex[3]!, 16), 255];
+  const rgb = /^rgb\((\d+),\s*(\d+),\s*(\d+)\)$/.exec(css);
+  if (rgb) return [Number(rgb[1]), Number(rgb[2]), Number(rgb[3]), 255];
+  throw new Error(`not an rgb() or #rrggbb colour: ${css}`);
+}

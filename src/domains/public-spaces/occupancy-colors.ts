@@ -5,7 +5,7 @@
  */
 import { scaleSequential } from 'd3-scale';
 import { interpolateViridis } from 'd3-scale-chromatic';
-import { statusColors, withAlpha, type Rgba } from '../../ui/theme';
+import { parseRgb, statusColors, withAlpha, type Rgba } from '../../ui/theme';
 import { OCCUPANCY_THRESHOLDS, occupancyStatus } from './occupancy';
 
 export const FILL_ALPHA = 0.55;
@@ -44,10 +44,3 @@ export function occupancyFillColor(ratio: number | null): Rgba {
 }
 
 /** `#rrggbb` or `rgb(r, g, b)` (what d3's colour schemes return) to an opaque colour. */
-export function parseRgb(css: string): Rgba {
-  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(css);
-  if (hex) return [parseInt(hex[1]!, 16), parseInt(hex[2]!, 16), parseInt(hex[3]!, 16), 255];
-  const rgb = /^rgb\((\d+),\s*(\d+),\s*(\d+)\)$/.exec(css);
-  if (rgb) return [Number(rgb[1]), Number(rgb[2]), Number(rgb[3]), 255];
-  throw new Error(`not an rgb() or #rrggbb colour: ${css}`);
-}
