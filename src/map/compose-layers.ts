@@ -22,6 +22,8 @@ export interface ComposeInput {
   emphasis: EmphasisRef | null;
   /** Places that pulse to catch the eye. */
   attention: readonly Position[];
+  /** Layers of the operator's work over the domain layers (areas shaded by a figure). */
+  overlays?: readonly Layer[];
   labels: readonly BasemapLabel[];
   animationTime: number;
 }
@@ -75,6 +77,7 @@ export function composeLayers(input: ComposeInput): Layer[] {
       }),
     );
   }
+  layers.push(...(input.overlays ?? []));
   const selected = findFeature(input.sources, input.selection);
   const selectedVisible = selected && layerSetting(input.settings, selected.source.layer).visible;
   const highlighted = emphasised(input.sources, input.settings, input.emphasis);

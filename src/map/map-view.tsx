@@ -3,6 +3,7 @@
  * context. Created once per mount; data refreshes only replace deck.gl layers, so the camera never
  * moves by itself and hover and selection survive every refresh.
  */
+import type { Layer } from '@deck.gl/core';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import { Map as MapLibreMap, type PaddingOptions, type StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -43,6 +44,8 @@ export interface MapViewProps {
   emphasis?: EmphasisRef | null;
   /** Places that pulse to catch the eye (new severe alarms). */
   attention?: readonly Position[];
+  /** Layers of the operator's work drawn over the domain layers (areas shaded by a figure). */
+  overlays?: readonly Layer[];
   /** The camera moves only when asked: a new request (a new `key`) fits its bounds. */
   cameraRequest?: CameraRequest | null;
   /** A camera to start at instead of the city's extent (a shared link's). */
@@ -73,6 +76,7 @@ export interface CameraRequest {
 }
 
 const NO_ATTENTION: readonly Position[] = [];
+const NO_OVERLAYS: readonly Layer[] = [];
 const CAMERA_FLIGHT_MS = 900;
 
 interface Hover extends FeatureRef {
@@ -232,6 +236,7 @@ export function MapView(props: MapViewProps) {
         selection: props.selection,
         emphasis: props.emphasis ?? null,
         attention: props.attention ?? NO_ATTENTION,
+        overlays: props.overlays ?? NO_OVERLAYS,
         labels: embedded?.labels ?? [],
         animationTime,
       }),
@@ -242,6 +247,7 @@ export function MapView(props: MapViewProps) {
       props.selection,
       props.emphasis,
       props.attention,
+      props.overlays,
       zoom,
       embedded,
     ],

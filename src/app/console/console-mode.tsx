@@ -3,6 +3,7 @@
  * Data flows one way: adapter → query cache → layer sources and the alarm desk → map and panels;
  * operator actions flow back through the alarm desk's outbox to the adapter.
  */
+import type { Layer } from '@deck.gl/core';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +27,7 @@ import { AlarmDeskProvider } from '../../ops/alarms/alarm-desk';
 import type { BBox, Position } from '../../data/schemas';
 
 const NO_POSITIONS: readonly Position[] = [];
+const NO_LAYERS: readonly Layer[] = [];
 import { LayerPanel } from './layer-panel';
 import { TopBar } from './top-bar';
 
@@ -130,6 +132,7 @@ function ConsoleBody({
       onError={setMapError}
       label={t('map.label')}
       emphasis={operations?.emphasis ?? null}
+      overlays={operations?.overlays ?? NO_LAYERS}
       attention={operations?.attention ?? NO_POSITIONS}
       cameraRequest={operations?.cameraRequest ?? null}
       initialCamera={viewLink.initialCamera}

@@ -4,7 +4,12 @@
  * new severe alarm stands). Opening an alarm selects its first feature (showing its layer if it
  * was hidden); clicking an alarmed feature on the map puts its alarm in focus.
  */
+import type { Layer } from '@deck.gl/core';
 import { useQuery } from '@tanstack/react-query';
+import type { InArea } from '../../ops/alarms/alarm-list';
+import { AreaBar } from '../../ops/areas/area-bar';
+import { areaChoroplethLayer } from '../../ops/areas/area-choropleth';
+import { buildAreaTree } from '../../ops/areas/area-tree';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { DataAdapter } from '../../data/adapter';
 import { DEPARTMENTS } from '../../data/alarm-schemas';
@@ -40,6 +45,7 @@ import { useDomainTranslators } from '../translators';
 
 export interface OperationsView {
   readonly onSelect: (feature: FeatureRef | null) => void;
+  readonly overlays: readonly Layer[];
   readonly emphasis: EmphasisRef | null;
   readonly attention: readonly Position[];
   readonly cameraRequest: CameraRequest | null;
@@ -80,6 +86,7 @@ export function Operations({
   const select = useUiStore((state) => state.select);
   const selection = useUiStore((state) => state.selection);
   const setLayersVisible = useUiStore((state) => state.setLayersVisible);
+  const settings = useUiStore((state) => state.layerSettings);
   const focusedAlarmId = useAlarmStore((state) => state.focusedAlarmId);
   const focusAlarm = useAlarmStore((state) => state.focusAlarm);
   const seen = useAlarmStore((state) => state.seen);
@@ -108,6 +115,25 @@ export function Operations({
     () => new Map(districts.map((area) => [area.id, area.name])),
     [districts],
   );
+  const areaTree = useMemo(() => (areas.data ? buildAreaTree(areas.data.data) : null), [areas.data]);
+  const inArea = useCallback<InArea>(
+    (areaId, alarm) => alarm.areaId === areaId || (areaTree?.contains(areaId, alarm.position) ?? false),
+    [areaTree],
+  );
+  const selectedAreaId = useAlarmStore((state) => state.filters.areaId);
+  const setFilter = useAlarmStore((state) => state.setFilter);
+  const [choropleth, setChoropleth] = useState(false);
+  const overlays = useMemo(() => {
+    if (!choropleth || !areaTree) return [];
+    const shaded = areaTree.children(selectedAreaId);
+    const counts = new Map(
+      shaded.map((area) => [
+        area.id,
+        desk.alarms.filter((alarm) => alarm.status === 'open' && inArea(area.id, alarm)).length,
+      ]),
+    );
+    return [areaChoroplethLayer(shaded, counts)];
+  }, [choropleth, areaTree, selectedAreaId, desk.alarms, inArea]);
   const domainOptions: NamedOption[] = domains.map((domain) => ({
     id: domain.id,
     name: translatorFor(domain.id)(domain.titleKey),
@@ -158,12 +184,22 @@ export function Operations({
       focused && focusedLayer ? { layerId: focusedLayer.id, featureIds: focused.featureIds } : null,
     [focused, focusedLayer],
   );
+  // A new severe alarm pulses where it stands, on the layers the operator has chosen to see.
   const attention = useMemo(() => {
     const seenIds = new Set(seen);
     return desk.alarms
-      .filter((alarm) => alarm.severity === 3 && alarm.status === 'open' && !seenIds.has(alarm.id))
+      .filter((alarm) => {
+        const layer = layerOfDataset(alarm.datasetId);
+        return (
+          alarm.severity === 3 &&
+          alarm.status === 'open' &&
+          !seenIds.has(alarm.id) &&
+          layer !== null &&
+          layerSetting(settings, layer).visible
+        );
+      })
       .map((alarm) => alarm.position);
-  }, [desk.alarms, seen]);
+  }, [desk.alarms, seen, layerOfDataset, settings]);
 
   const selectedDataset = selection ? datasetOfLayer(selection.layerId) : null;
   const inFocus = useAlarmsInFocus(
@@ -217,7 +253,6 @@ export function Operations({
         : [],
     ),
   ];
-  const settings = useUiStore((state) => state.layerSettings);
   const displayNow = useDisplayNow();
   const savePicture = () => {
     if (!mapCanvas) return;
@@ -277,7 +312,21 @@ export function Operations({
 
   return (
     <>
-      {renderMap({ onSelect, emphasis, attention, cameraRequest })}
+      {renderMap({ onSelect, emphasis, attention, cameraRequest, overlays })}
+      {areaTree ? (
+        <AreaBar
+          tree={areaTree}
+          cityName={localizedName(catalog.city.name, language)}
+          selectedId={selectedAreaId}
+          language={language}
+          onChoose={(area) => {
+            setFilter('areaId', area?.id ?? null);
+            flyTo(area?.bbox ?? catalog.city.bbox, AREA_MAX_ZOOM);
+          }}
+          choropleth={choropleth}
+          onChoropleth={setChoropleth}
+        />
+      ) : null}
       <div className="map-toolbar">
         <button type="button" className="button" onClick={openSearch} data-testid="search-open">
           {t('search.open')}
@@ -300,6 +349,7 @@ export function Operations({
         domains={domainOptions}
         areas={districts}
         departments={departments}
+        inArea={inArea}
         language={language}
         sla={sla}
         onOpen={open}

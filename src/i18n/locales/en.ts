@@ -73,6 +73,12 @@ export const en = {
     summary: '{{live}} live · {{stale}} stale · {{failing}} failing',
     alarms: 'Alarm list',
   },
+  areas: {
+    label: 'Areas',
+    level: { district: 'District', subdistrict: 'Sub-district', grid: 'Grid cell', city: 'City' },
+    all: { district: 'All districts', subdistrict: 'All sub-districts', grid: 'All grid cells', city: 'All' },
+    choropleth: 'Alarms by area',
+  },
   search: {
     title: 'Search',
     open: 'Search (Ctrl+K)',

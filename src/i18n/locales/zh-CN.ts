@@ -75,6 +75,12 @@ export const zhCN: Messages = {
     summary: '{{live}} 个正常 · {{stale}} 个过时 · {{failing}} 个故障',
     alarms: '告警列表',
   },
+  areas: {
+    label: '区域',
+    level: { district: '区', subdistrict: '街道', grid: '网格', city: '市' },
+    all: { district: '全部区', subdistrict: '全部街道', grid: '全部网格', city: '全部' },
+    choropleth: '按区域显示告警',
+  },
   search: {
     title: '搜索',
     open: '搜索（Ctrl+K）',

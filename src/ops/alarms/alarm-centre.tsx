@@ -13,7 +13,7 @@ import { formatAge } from '../../ui/format-age';
 import { SourceStatusLine } from '../../map/source-status-line';
 import { useAlarmDesk } from './alarm-desk';
 import { alarmSourceStatus } from './alarm-source-status';
-import { filterAlarms, isActive, severityCounts } from './alarm-list';
+import { filterAlarms, isActive, severityCounts, type InArea } from './alarm-list';
 import { useAlarmStore, type AlarmFilters } from './alarm-store';
 import { departmentName, localizedName, severityName, stepName } from './labels';
 import type { ViewedAlarm } from './optimistic';
@@ -27,7 +27,10 @@ export interface NamedOption {
 
 export interface AlarmCentreProps {
   readonly domains: readonly NamedOption[];
+  /** Names of the areas alarms name (their district). */
   readonly areas: readonly NamedOption[];
+  /** Whether an alarm stands in an area of any level (the area filter is set by drilling down). */
+  readonly inArea: InArea;
   readonly departments: readonly string[];
   readonly language: Language;
   readonly sla: SlaMinutes;
@@ -40,6 +43,7 @@ const SEVERITIES = [3, 2, 1] as const;
 export function AlarmCentre({
   domains,
   areas,
+  inArea,
   departments,
   language,
   sla,
@@ -55,8 +59,8 @@ export function AlarmCentre({
   const focusedAlarmId = useAlarmStore((state) => state.focusedAlarmId);
   const now = useDisplayNow();
 
-  const shown = filterAlarms(desk.alarms, filters);
-  const counts = severityCounts(desk.alarms, filters);
+  const shown = filterAlarms(desk.alarms, filters, inArea);
+  const counts = severityCounts(desk.alarms, filters, inArea);
   const seenSet = new Set(seen);
   const areaNames = new Map(areas.map((area) => [area.id, area.name]));
   const filtered = Object.values(filters).some((value) => value !== null);
@@ -131,18 +135,6 @@ export function AlarmCentre({
           {LIFECYCLE_STEPS.map((step) => (
             <option key={step} value={step}>
               {stepName(t, step)}
-            </option>
-          ))}
-        </FilterSelect>
-        <FilterSelect
-          label={t('alarms.allAreas')}
-          value={filters.areaId}
-          onChange={(v) => select('areaId', v)}
-          testId="alarm-filter-area"
-        >
-          {areas.map((area) => (
-            <option key={area.id} value={area.id}>
-              {area.name}
             </option>
           ))}
         </FilterSelect>

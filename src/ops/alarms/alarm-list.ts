@@ -13,7 +13,18 @@ export function isActive(alarm: ViewedAlarm): boolean {
   return ACTIVE_STEPS.includes(alarm.lifecycle.step);
 }
 
-function matches(alarm: ViewedAlarm, filters: AlarmFilters, ignoreSeverity = false): boolean {
+/** Whether an alarm stands in an area (an area at any level of the hierarchy). */
+export type InArea = (areaId: string, alarm: ViewedAlarm) => boolean;
+
+/** Without the area hierarchy: an alarm is in the district it names. */
+export const inNamedDistrict: InArea = (areaId, alarm) => alarm.areaId === areaId;
+
+function matches(
+  alarm: ViewedAlarm,
+  filters: AlarmFilters,
+  inArea: InArea,
+  ignoreSeverity = false,
+): boolean {
   const { step } = filters;
   if (step === null) {
     // Closed alarms are done with: they show only when asked for.
@@ -24,7 +35,7 @@ function matches(alarm: ViewedAlarm, filters: AlarmFilters, ignoreSeverity = fal
     (filters.department === null ||
       alarm.department === filters.department ||
       alarm.lifecycle.department === filters.department) &&
-    (filters.areaId === null || alarm.areaId === filters.areaId) &&
+    (filters.areaId === null || inArea(filters.areaId, alarm)) &&
     (ignoreSeverity || filters.severity === null || alarm.severity === filters.severity)
   );
 }
@@ -36,18 +47,23 @@ function byUrgency(a: ViewedAlarm, b: ViewedAlarm): number {
   return Date.parse(b.raisedAt) - Date.parse(a.raisedAt);
 }
 
-export function filterAlarms(alarms: readonly ViewedAlarm[], filters: AlarmFilters): ViewedAlarm[] {
-  return alarms.filter((alarm) => matches(alarm, filters)).sort(byUrgency);
+export function filterAlarms(
+  alarms: readonly ViewedAlarm[],
+  filters: AlarmFilters,
+  inArea: InArea = inNamedDistrict,
+): ViewedAlarm[] {
+  return alarms.filter((alarm) => matches(alarm, filters, inArea)).sort(byUrgency);
 }
 
 /** Open alarms per severity under every filter but the severity one (the counts pick it). */
 export function severityCounts(
   alarms: readonly ViewedAlarm[],
   filters: AlarmFilters,
+  inArea: InArea = inNamedDistrict,
 ): Record<1 | 2 | 3, number> {
   const counts = { 1: 0, 2: 0, 3: 0 };
   for (const alarm of alarms) {
-    if (alarm.status !== 'open' || !matches(alarm, filters, true)) continue;
+    if (alarm.status !== 'open' || !matches(alarm, filters, inArea, true)) continue;
     counts[alarm.severity as 1 | 2 | 3] += 1;
   }
   return counts;
