@@ -5,6 +5,7 @@
  * domains evaluated before it. Nothing depends on when or how often it is asked, so two screens
  * asking for the same T see the same city, and replay is just evaluation at an earlier T.
  */
+import type { KnownDepartment } from '../../src/data/alarm-schemas';
 import type { FeatureCollection, LocalizedText } from '../../src/data/schemas';
 import type { CityModel } from '../city/generate-city';
 import type { XY } from '../city/geo';
@@ -41,16 +42,9 @@ export interface SimEvent {
   readonly scenarioRunId?: string;
 }
 
-export const DEPARTMENTS = [
-  'traffic-police',
-  'water-utility',
-  'drainage',
-  'gas-utility',
-  'fire-brigade',
-  'city-management',
-] as const;
-
-export type Department = (typeof DEPARTMENTS)[number];
+/** The demo city's departments: those the contract module names (src/data/alarm-schemas.ts). */
+export { DEPARTMENTS } from '../../src/data/alarm-schemas';
+export type Department = KnownDepartment;
 
 export type AlarmSeverity = 1 | 2 | 3; // 1 minor, 2 major, 3 critical
 
