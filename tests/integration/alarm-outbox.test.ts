@@ -7,6 +7,7 @@ import type { DataAdapter } from '../../src/data/adapter';
 import type { Alarm } from '../../src/data/alarm-schemas';
 import { createHttpAdapter } from '../../src/data/http-adapter';
 import { createOutbox, type Outbox } from '../../src/ops/alarms/outbox';
+import { manualTime as newManualTime, type ManualTime } from '../support/manual-time';
 import { MemoryStorage } from '../unit/ops/alarm-fixtures';
 import { mswBackend } from './backends';
 
@@ -14,27 +15,8 @@ const backend = mswBackend();
 const TAKEN_AT = '2026-01-15T08:30:00+08:00';
 let spare: Alarm[] = [];
 
-/** A clock and timer moved by hand: back-off waits take no real time. */
-function manualTime() {
-  let now = 0;
-  let timers: { at: number; run: () => void }[] = [];
-  return {
-    now: () => now,
-    schedule: (run: () => void, delayMs: number) => {
-      const timer = { at: now + delayMs, run };
-      timers.push(timer);
-      return () => (timers = timers.filter((t) => t !== timer));
-    },
-    /** Moves time on and lets every request that became due finish. */
-    async advance(ms: number) {
-      now += ms;
-      const due = timers.filter((t) => t.at <= now);
-      timers = timers.filter((t) => t.at > now);
-      for (const timer of due) timer.run();
-      for (let k = 0; k < 20; k++) await new Promise((resolve) => setTimeout(resolve, 5));
-    },
-  };
-}
+/** Requests go through msw/node: let each round's requests finish before looking. */
+const manualTime = () => newManualTime(20, 5);
 
 function outboxOn(adapter: DataAdapter, storage: Storage, time = manualTime()) {
   const seen: Alarm[] = [];
@@ -49,7 +31,7 @@ function outboxOn(adapter: DataAdapter, storage: Storage, time = manualTime()) {
   return { outbox, seen, time };
 }
 
-async function settled(outbox: Outbox, time: ReturnType<typeof manualTime>, rounds = 8) {
+async function settled(outbox: Outbox, time: ManualTime, rounds = 8) {
   for (let k = 0; k < rounds && outbox.snapshot().pending.length > 0; k++)
     await time.advance(60_000);
 }

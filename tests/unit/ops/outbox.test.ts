@@ -9,6 +9,7 @@ import {
   type OutboxOptions,
 } from '../../../src/ops/alarms/outbox';
 import { withPending } from '../../../src/ops/alarms/optimistic';
+import { manualTime } from '../../support/manual-time';
 import { makeAlarm, MemoryStorage } from './alarm-fixtures';
 
 const AT = '2026-01-15T08:05:00+08:00';
@@ -42,31 +43,6 @@ function fakeSource(failures: (() => Error)[] = []) {
     current: () => alarm,
     actOnAlarm,
     setAlarm: (next: typeof alarm) => (alarm = next),
-  };
-}
-
-/** A clock and timer the test moves by hand. */
-function manualTime() {
-  let now = 0;
-  let timers: { at: number; run: () => void }[] = [];
-  return {
-    now: () => now,
-    schedule: (run: () => void, delayMs: number) => {
-      const timer = { at: now + delayMs, run };
-      timers.push(timer);
-      return () => (timers = timers.filter((t) => t !== timer));
-    },
-    async advance(ms: number) {
-      now += ms;
-      for (;;) {
-        const due = timers.filter((t) => t.at <= now);
-        if (due.length === 0) break;
-        timers = timers.filter((t) => t.at > now);
-        for (const timer of due) timer.run();
-        await new Promise((resolve) => setTimeout(resolve, 0));
-      }
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    },
   };
 }
 
