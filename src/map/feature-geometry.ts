@@ -4,7 +4,8 @@
  * position, which is what a validated GeoJSON position holds.
  */
 import type { Position as DeckPosition } from '@deck.gl/core';
-import type { Feature, Position } from '../data/schemas';
+import turfBbox from '@turf/bbox';
+import type { BBox, Feature, Position } from '../data/schemas';
 
 /** Shared by every feature without that shape; never written to. */
 const NO_POSITION: DeckPosition = [0, 0];
@@ -52,4 +53,10 @@ function asDeckPath(path: Position[]): DeckPosition[] {
 
 function asDeckRings(rings: Position[][]): DeckPosition[][] {
   return rings as unknown as DeckPosition[][];
+}
+
+/** The extent of a feature's geometry (to fly to it, to test it against the view). */
+export function featureBbox(feature: Pick<Feature, 'geometry'>): BBox {
+  const [west, south, east, north] = turfBbox(feature.geometry);
+  return [west, south, east, north];
 }

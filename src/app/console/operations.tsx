@@ -18,7 +18,6 @@ import type { BBox, Catalog, Position } from '../../data/schemas';
 import { useTranslation } from 'react-i18next';
 import { SearchDialog, useSearchShortcut } from '../../ops/search/search-dialog';
 import {
-  featureBbox,
   featureEntries,
   type SearchEntry,
   type SearchTarget,
@@ -27,6 +26,7 @@ import type { EmphasisRef } from '../../map/compose-layers';
 import type { DomainModule, Language } from '../../map/layer-contract';
 import type { LayerSource } from '../../map/layer-sources';
 import type { CameraRequest } from '../../map/map-view';
+import { featureBbox } from '../../map/feature-geometry';
 import { layerSetting, useUiStore, type FeatureRef } from '../../map/store';
 import { download, fileName } from '../../ops/export/download';
 import { alarmSourceStatus } from '../../ops/alarms/alarm-source-status';

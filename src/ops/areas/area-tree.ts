@@ -4,7 +4,7 @@
  */
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { AreaLevel, Areas, BBox, LocalizedText, Position } from '../../data/schemas';
-import { featureBbox } from '../search/search-entries';
+import { featureBbox } from '../../map/feature-geometry';
 
 type AreaFeature = Areas['features'][number];
 

@@ -8,7 +8,7 @@ import type { StateTable } from '../../data/live-state';
 import type { BBox, Feature, FeatureCollection } from '../../data/schemas';
 import { localized } from '../../map/feature-text';
 import type { Language } from '../../map/layer-contract';
-import { featureBbox } from '../search/search-entries';
+import { featureBbox } from '../../map/feature-geometry';
 
 function intersects(a: BBox, b: BBox): boolean {
   return a[0] <= b[2] && a[2] >= b[0] && a[1] <= b[3] && a[3] >= b[1];

@@ -3,9 +3,9 @@
  * the texts it is found by (its names in both languages and its id) and where it takes the
  * operator. Built from what the page already holds, so search works offline.
  */
-import turfBbox from '@turf/bbox';
 import type { BBox, Feature } from '../../data/schemas';
 import type { Language } from '../../map/layer-contract';
+import { featureBbox } from '../../map/feature-geometry';
 import { localized } from '../../map/feature-text';
 
 export type SearchTarget =
@@ -23,11 +23,6 @@ export interface SearchEntry {
   /** Texts it is found by: names in both languages, the id. */
   readonly terms: readonly string[];
   readonly target: SearchTarget;
-}
-
-export function featureBbox(feature: Feature): BBox {
-  const [west, south, east, north] = turfBbox(feature.geometry);
-  return [west, south, east, north];
 }
 
 /** Names a feature carries (`name` in zh and en), and its id. */

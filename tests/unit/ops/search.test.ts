@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature } from '../../../src/data/schemas';
 import { rankEntries } from '../../../src/ops/search/rank';
-import { featureBbox, featureEntries } from '../../../src/ops/search/search-entries';
+import { featureBbox } from '../../../src/map/feature-geometry';
+import { featureEntries } from '../../../src/ops/search/search-entries';
 
 const road = (id: string, zh: string, en: string, x = 121.47): Feature => ({
   type: 'Feature',
