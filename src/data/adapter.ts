@@ -32,12 +32,15 @@ export interface AdapterCapabilities {
   readonly alarms: boolean;
 }
 
-export interface AlarmQuery {
-  /** ISO time: the alarms as they stood then (replay); omitted, now. */
+/** A read at a past time (replay). */
+export interface TimeQuery {
+  /** ISO time: as it stood then, within the source's history; omitted, now. */
   at?: string;
 }
 
-export interface GeometryQuery {
+export type AlarmQuery = TimeQuery;
+
+export interface GeometryQuery extends TimeQuery {
   bbox?: BBox;
 }
 
@@ -60,7 +63,11 @@ export interface DataAdapter {
     query?: GeometryQuery,
     options?: CallOptions,
   ): Promise<Fetched<FeatureCollection>>;
-  getLiveState(datasetId: string, options?: CallOptions): Promise<Fetched<LiveState>>;
+  getLiveState(
+    datasetId: string,
+    query?: TimeQuery,
+    options?: CallOptions,
+  ): Promise<Fetched<LiveState>>;
   getAreas(options?: CallOptions): Promise<Fetched<Areas>>;
   getBasemap(options?: CallOptions): Promise<Fetched<Basemap>>;
   /** Alarms (capability `alarms`): open ones and those cleared lately, each with its lifecycle. */

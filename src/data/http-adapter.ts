@@ -30,6 +30,16 @@ export interface HttpAdapterOptions {
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
+/** A query string from the parameters that are set (`?a=1&b=2`, or empty). */
+function searchOf(params: Record<string, string | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined) search.set(name, value);
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
 export function createHttpAdapter(options: HttpAdapterOptions): DataAdapter {
   const base = options.baseUrl.replace(/\/+$/, '');
   const fetchImpl: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -69,7 +79,7 @@ export function createHttpAdapter(options: HttpAdapterOptions): DataAdapter {
         }),
       ),
     getGeometry: (datasetId, query = {}, { signal } = {}) => {
-      const search = query.bbox ? `?bbox=${query.bbox.join(',')}` : '';
+      const search = searchOf({ bbox: query.bbox?.join(','), at: query.at });
       return fetched(
         requestJson({
           ...common,
@@ -80,11 +90,11 @@ export function createHttpAdapter(options: HttpAdapterOptions): DataAdapter {
         }),
       );
     },
-    getLiveState: (datasetId, { signal } = {}) =>
+    getLiveState: (datasetId, query = {}, { signal } = {}) =>
       fetched(
         requestJson({
           ...common,
-          url: datasetUrl(datasetId, 'state'),
+          url: datasetUrl(datasetId, `state${searchOf({ at: query.at })}`),
           schema: liveStateSchema,
           resource: datasetId,
           signal,
@@ -111,11 +121,10 @@ export function createHttpAdapter(options: HttpAdapterOptions): DataAdapter {
         }),
       ),
     getAlarms: (query = {}, { signal } = {}) => {
-      const search = query.at ? `?at=${encodeURIComponent(query.at)}` : '';
       return fetched(
         requestJson({
           ...common,
-          url: `${base}/alarms${search}`,
+          url: `${base}/alarms${searchOf({ at: query.at })}`,
           schema: alarmListSchema,
           resource: 'alarms',
           signal,

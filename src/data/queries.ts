@@ -3,33 +3,111 @@
  * the only home of server data. Live state refetches at its dataset's cadence; after failures it
  * backs off and keeps trying by itself, keeping the last good data meanwhile.
  */
-import { queryOptions, type Query } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, type Query, type QueryClient } from '@tanstack/react-query';
 import type { DataAdapter, Fetched } from './adapter';
 import { isAbort } from './errors';
 import { backoffDelayMs } from './freshness';
 import { indexFeatures, type IndexedFeatures } from './live-state';
-import type { Dataset, FeatureCollection } from './schemas';
+import type { AlarmList } from './alarm-schemas';
+import type { Dataset, FeatureCollection, LiveState } from './schemas';
 
 export interface GeometryData {
   readonly geometry: IndexedFeatures;
-  readonly fetchedAt: number;
+  /** The time the features describe: when they were fetched, or the past time they were read at. */
+  readonly observedAt: number;
 }
 
+/** A fetched geometry, with the past time it was read at (none for a read of now). */
+type FetchedGeometry = Fetched<FeatureCollection> & { readonly readAt?: number };
+
 /** Module-level so TanStack Query memoises it: one index per fetched response. */
-function indexGeometry(fetched: Fetched<FeatureCollection>): GeometryData {
-  return { geometry: indexFeatures(fetched.data), fetchedAt: fetched.fetchedAt };
+function indexGeometry(fetched: FetchedGeometry): GeometryData {
+  return {
+    geometry: indexFeatures(fetched.data),
+    observedAt: fetched.readAt ?? fetched.fetchedAt,
+  };
+}
+
+/**
+ * A time to read at: null reads now (and keeps reading as time goes on); a past time (ms) reads
+ * the source's history, which does not change, so it is fetched once and kept.
+ */
+export type ReadTime = number | null;
+
+/** Keys of reads at a past time end with the time; live reads have none. */
+function atTime<K extends readonly unknown[]>(key: K, at: ReadTime) {
+  return at === null ? key : ([...key, { at }] as const);
 }
 
 export const queryKeys = {
   all: (adapter: DataAdapter) => [adapter.id] as const,
   catalog: (adapter: DataAdapter) => [adapter.id, 'catalog'] as const,
-  geometry: (adapter: DataAdapter, datasetId: string) =>
-    [adapter.id, 'geometry', datasetId] as const,
-  liveState: (adapter: DataAdapter, datasetId: string) => [adapter.id, 'state', datasetId] as const,
+  geometry: (adapter: DataAdapter, datasetId: string, at: ReadTime = null) =>
+    atTime([adapter.id, 'geometry', datasetId] as const, at),
+  liveState: (adapter: DataAdapter, datasetId: string, at: ReadTime = null) =>
+    atTime([adapter.id, 'state', datasetId] as const, at),
   areas: (adapter: DataAdapter) => [adapter.id, 'areas'] as const,
   basemap: (adapter: DataAdapter) => [adapter.id, 'basemap'] as const,
-  alarms: (adapter: DataAdapter) => [adapter.id, 'alarms'] as const,
+  alarms: (adapter: DataAdapter, at: ReadTime = null) =>
+    atTime([adapter.id, 'alarms'] as const, at),
 };
+
+/** How a read follows time. */
+export interface ReadOptions {
+  /** How fast the source's clock runs (a demo clock at ×N changes N times as often). */
+  readonly clockRate?: number;
+  /** A past time to read at (a replay); null or omitted, now. */
+  readonly at?: ReadTime;
+  /**
+   * The cache, to show the nearest time's data while a past read loads. Needed where several
+   * reads share one hook (`useQueries` keeps no previous data of its own when a key changes).
+   */
+  readonly cache?: QueryClient;
+}
+
+/** History reads: fetched once per time, and the nearest time's data shown while one loads. */
+function pastReadOptions<T>(at: number, liveKey: readonly unknown[], cache?: QueryClient) {
+  return {
+    staleTime: Infinity,
+    refetchInterval: false as const,
+    placeholderData: cache ? nearestRead<T>(cache, liveKey, at) : keepPreviousData<T>,
+    meta: { at },
+  };
+}
+
+function keyTime(key: readonly unknown[]): ReadTime {
+  const last = key[key.length - 1];
+  return typeof last === 'object' && last !== null && 'at' in last && typeof last.at === 'number'
+    ? last.at
+    : null;
+}
+
+/**
+ * While a read at `at` loads, the data of the same read at the nearest time already in the cache
+ * (the live one only when no past one is there): a replay moves the map on, it never blanks it.
+ * `liveKey` is the key of the live read, which the keys of past reads extend.
+ */
+export function nearestRead<T>(client: QueryClient, liveKey: readonly unknown[], at: number) {
+  return (): T | undefined => {
+    let nearest: T | undefined = undefined;
+    let nearestDistance = Infinity;
+    for (const query of client.getQueryCache().findAll({ queryKey: liveKey })) {
+      if (query.state.data === undefined) continue;
+      const queryAt = keyTime(query.queryKey);
+      const distance = queryAt === null ? Number.MAX_VALUE : Math.abs(queryAt - at);
+      if (distance < nearestDistance) {
+        // Every query under the live key is a read of the same resource, so of the same type.
+        nearest = query.state.data as T;
+        nearestDistance = distance;
+      }
+    }
+    return nearest;
+  };
+}
+
+function isoTime(at: ReadTime): string | undefined {
+  return at === null ? undefined : new Date(at).toISOString();
+}
 
 /** Quick retries inside one fetch; longer outages are handled by `pollingInterval`. */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
@@ -65,25 +143,46 @@ export function catalogQuery(adapter: DataAdapter) {
   });
 }
 
-/** `clockRate`: how fast the source's clock runs (a demo clock at ×N changes N times as often). */
-export function geometryQuery(adapter: DataAdapter, dataset: Dataset, clockRate = 1) {
+/**
+ * `clockRate`: how fast the source's clock runs (a demo clock at ×N changes N times as often).
+ * `at`: read the past; static geometry is the same at every time, so it ignores it.
+ */
+export function geometryQuery(
+  adapter: DataAdapter,
+  dataset: Dataset,
+  { clockRate = 1, at = null, cache }: ReadOptions = {},
+) {
+  const readAt = dataset.geometryCadenceS === null ? null : at;
   return queryOptions({
-    queryKey: queryKeys.geometry(adapter, dataset.id),
-    queryFn: ({ signal }) => adapter.getGeometry(dataset.id, {}, { signal }),
+    queryKey: queryKeys.geometry(adapter, dataset.id, readAt),
+    queryFn: async ({ signal }): Promise<FetchedGeometry> => {
+      const fetched = await adapter.getGeometry(dataset.id, { at: isoTime(readAt) }, { signal });
+      return readAt === null ? fetched : { ...fetched, readAt };
+    },
     select: indexGeometry,
     staleTime: dataset.geometryCadenceS === null ? Infinity : 0,
     // Geometry can be large: comparing it deeply on every refetch costs more than it saves.
     structuralSharing: false,
     refetchInterval: pollingInterval(dataset.geometryCadenceS, clockRate),
+    ...(readAt === null
+      ? {}
+      : pastReadOptions<FetchedGeometry>(readAt, queryKeys.geometry(adapter, dataset.id), cache)),
   });
 }
 
-export function liveStateQuery(adapter: DataAdapter, dataset: Dataset, clockRate = 1) {
+export function liveStateQuery(
+  adapter: DataAdapter,
+  dataset: Dataset,
+  { clockRate = 1, at = null, cache }: ReadOptions = {},
+) {
   return queryOptions({
-    queryKey: queryKeys.liveState(adapter, dataset.id),
-    queryFn: ({ signal }) => adapter.getLiveState(dataset.id, { signal }),
+    queryKey: queryKeys.liveState(adapter, dataset.id, at),
+    queryFn: ({ signal }) => adapter.getLiveState(dataset.id, { at: isoTime(at) }, { signal }),
     structuralSharing: false,
     refetchInterval: pollingInterval(dataset.stateCadenceS, clockRate),
+    ...(at === null
+      ? {}
+      : pastReadOptions<Fetched<LiveState>>(at, queryKeys.liveState(adapter, dataset.id), cache)),
   });
 }
 
@@ -138,10 +237,16 @@ export function scenariosQuery(adapter: DataAdapter) {
  */
 const ALARMS_POLL_S = 10;
 
-export function alarmsQuery(adapter: DataAdapter, clockRate = 1) {
+export function alarmsQuery(
+  adapter: DataAdapter,
+  { clockRate = 1, at = null, cache }: ReadOptions = {},
+) {
   return queryOptions({
-    queryKey: queryKeys.alarms(adapter),
-    queryFn: ({ signal }) => adapter.getAlarms({}, { signal }),
+    queryKey: queryKeys.alarms(adapter, at),
+    queryFn: ({ signal }) => adapter.getAlarms({ at: isoTime(at) }, { signal }),
     refetchInterval: pollingInterval(ALARMS_POLL_S, clockRate),
+    ...(at === null
+      ? {}
+      : pastReadOptions<Fetched<AlarmList>>(at, queryKeys.alarms(adapter), cache)),
   });
 }

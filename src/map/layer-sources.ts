@@ -3,12 +3,18 @@
  * query cache, and a status for the layer panel. Hidden layers do not fetch; their cached data
  * stays, so turning a layer back on is instant.
  */
-import { skipToken, useQueries, type UseQueryResult } from '@tanstack/react-query';
+import { skipToken, useQueries, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import type { DataAdapter, Fetched } from '../data/adapter';
 import { isAdapterError } from '../data/errors';
 import { freshness } from '../data/freshness';
 import { joinLiveStateOnce } from '../data/live-state';
-import { geometryQuery, liveStateQuery, queryKeys, type GeometryData } from '../data/queries';
+import {
+  geometryQuery,
+  liveStateQuery,
+  queryKeys,
+  type GeometryData,
+  type ReadTime,
+} from '../data/queries';
 import type { Catalog, Dataset, LiveState } from '../data/schemas';
 import type { LayerData, LayerDefinition } from './layer-contract';
 
@@ -40,10 +46,12 @@ export function errorMessage(error: unknown): string {
 /**
  * Stale: failing, or overdue for its cadence. `rate` is how fast the page's clock runs (a demo
  * clock at ×60 ages data 60 times faster than the polling can follow; overdue is about the
- * source not answering, so it is judged in wall time).
+ * source not answering, so it is judged in wall time). In a replay the data is history, which is
+ * never overdue: it is stale only while it fails.
  */
-export function isStale(status: LayerStatus, now: number, rate = 1): boolean {
+export function isStale(status: LayerStatus, now: number, rate = 1, replay = false): boolean {
   if (status.phase === 'error') return true;
+  if (replay) return false;
   if (status.observedAt === null || status.cadenceS === null) return false;
   return freshness(status.observedAt, status.cadenceS * Math.max(1, rate), now).stale;
 }
@@ -82,7 +90,7 @@ export function describeSource(
     data,
     status: {
       phase: failing ? 'error' : ready ? 'live' : 'loading',
-      observedAt: stateData ? Date.parse(stateData.observedAt) : (geometry.data?.fetchedAt ?? null),
+      observedAt: stateData ? Date.parse(stateData.observedAt) : (geometry.data?.observedAt ?? null),
       cadenceS: hasState ? dataset.stateCadenceS : dataset.geometryCadenceS,
       error: failing ? errorMessage(failing.error) : null,
     },
@@ -96,7 +104,11 @@ export function useLayerSources(
   isVisible: (layer: LayerDefinition) => boolean,
   /** How fast the source's clock runs: data is polled that much more often (within limits). */
   clockRate = 1,
+  /** A past time to show every layer at (a replay); null, live. */
+  at: ReadTime = null,
 ): LayerSource[] {
+  const cache = useQueryClient();
+  const reading = { clockRate, at, cache };
   const datasets = layers.map(
     (layer) => catalog.datasets.find((dataset) => dataset.id === layer.dataset) ?? null,
   );
@@ -104,7 +116,7 @@ export function useLayerSources(
     queries: layers.map((layer, i) => {
       const dataset = datasets[i];
       return dataset
-        ? { ...geometryQuery(adapter, dataset, clockRate), enabled: isVisible(layer) }
+        ? { ...geometryQuery(adapter, dataset, reading), enabled: isVisible(layer) }
         : { queryKey: queryKeys.geometry(adapter, layer.dataset), queryFn: skipToken };
     }),
   });
@@ -112,7 +124,7 @@ export function useLayerSources(
     queries: layers.map((layer, i) => {
       const dataset = datasets[i];
       return dataset && dataset.stateCadenceS !== null
-        ? { ...liveStateQuery(adapter, dataset, clockRate), enabled: isVisible(layer) }
+        ? { ...liveStateQuery(adapter, dataset, reading), enabled: isVisible(layer) }
         : { queryKey: queryKeys.liveState(adapter, layer.dataset), queryFn: skipToken };
     }),
   });

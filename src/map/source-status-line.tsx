@@ -1,9 +1,10 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { isStale, type LayerStatus } from './layer-sources';
 import type { StatusCounts } from './status-counts';
 import { StatusText } from '../ui/status-text';
-import { useDisplayRate } from '../ui/display-time';
-import { formatAge } from '../ui/format-age';
+import { useDisplayTime } from '../ui/display-time';
+import { formatAge, formatDuration } from '../ui/format-age';
 
 /**
  * A source's status line (a layer's, the alarm list's): loading / live with its age / stale /
@@ -27,7 +28,8 @@ export function SourceStatusLine({
 }: SourceStatusLineProps) {
   const { t } = useTranslation();
   const age = status.observedAt !== null ? formatAge(now - status.observedAt, t) : null;
-  const stale = isStale(status, now, useDisplayRate());
+  const { rate, replay } = useDisplayTime();
+  const stale = isStale(status, now, rate, replay);
   let text: string;
   if (status.phase === 'unavailable') text = t('status.notInCatalog');
   else if (status.phase === 'error')
@@ -35,6 +37,7 @@ export function SourceStatusLine({
   else if (!visible) text = t('status.hidden');
   else if (status.phase === 'loading') text = t('status.loading');
   else if (stale) text = t('status.stale', { age: age ?? '' });
+  else if (replay) text = replayText(t, status, now);
   else text = t('status.live', { age: age ?? '' });
   const tone = !visible
     ? 'hidden'
@@ -54,6 +57,12 @@ export function SourceStatusLine({
       {visible && counts ? <Counts counts={counts} /> : null}
     </div>
   );
+}
+
+/** Replayed data is read at whole minutes: within one, it is the cursor's. */
+function replayText(t: TFunction, status: LayerStatus, cursor: number): string {
+  const behind = status.observedAt === null ? 0 : cursor - status.observedAt;
+  return behind < 60_000 ? t('status.replayNow') : t('status.replay', { age: formatDuration(behind, t) });
 }
 
 function Counts({ counts }: { counts: StatusCounts }) {

@@ -11,9 +11,14 @@ export interface DisplayTime {
   readonly at: (wallMs: number) => number;
   /** Page seconds per wall second (0 while paused). */
   readonly rate: number;
+  /**
+   * The page shows the past (a replay): what it shows is history, which is never overdue, and
+   * operators do not act on it.
+   */
+  readonly replay: boolean;
 }
 
-export const wallTime: DisplayTime = { at: (wallMs) => wallMs, rate: 1 };
+export const wallTime: DisplayTime = { at: (wallMs) => wallMs, rate: 1, replay: false };
 
 const DisplayTimeContext = createContext<DisplayTime>(wallTime);
 
@@ -36,9 +41,4 @@ export function useDisplayNow(): number {
 /** The page's time function, for reading "now" at the moment of an action. */
 export function useDisplayTime(): DisplayTime {
   return useContext(DisplayTimeContext);
-}
-
-/** Page seconds per wall second: data ages this much faster while the clock runs ×N. */
-export function useDisplayRate(): number {
-  return useContext(DisplayTimeContext).rate;
 }

@@ -66,6 +66,24 @@ describe('http adapter: valid responses', () => {
     expect(result.data.columns.speedKmh).toEqual([40, null]);
   });
 
+  it('reads the past: `at` goes to state, dynamic geometry and alarms as one ISO time', async () => {
+    const seen: Record<string, string | null> = {};
+    const at = '2026-01-15T00:30:00.000Z';
+    const record = (name: string, body: unknown) => ({ request }: { request: Request }) => {
+      seen[name] = new URL(request.url).searchParams.get('at');
+      return HttpResponse.json(body);
+    };
+    serve('/datasets/traffic.roads/state', record('state', goodState));
+    serve('/datasets/fire.alarms/features', record('features', { type: 'FeatureCollection', features: [] }));
+    serve('/alarms', record('alarms', { observedAt: goodState.observedAt, cadenceS: 60, alarms: [] }));
+    await adapter.getLiveState('traffic.roads', { at });
+    await adapter.getGeometry('fire.alarms', { at });
+    await adapter.getAlarms({ at });
+    expect(seen).toEqual({ state: at, features: at, alarms: at });
+    await adapter.getLiveState('traffic.roads');
+    expect(seen.state).toBeNull();
+  });
+
   it('keeps HTML in names as plain text (it is data, not markup)', async () => {
     const name = { zh: '<img src=x onerror=alert(1)>', en: '<script>alert(1)</script>' };
     serve('/datasets/traffic.roads/features', () =>

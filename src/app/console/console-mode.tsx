@@ -29,6 +29,9 @@ import type { BBox, Position } from '../../data/schemas';
 const NO_POSITIONS: readonly Position[] = [];
 const NO_LAYERS: readonly Layer[] = [];
 import { LayerPanel } from './layer-panel';
+import { TimeBar } from '../../ops/time/time-bar';
+import { useReplayTime } from '../../ops/time/use-replay-time';
+import { useLinkedTime } from '../share/use-linked-time';
 import { TopBar } from './top-bar';
 
 /** The layer panel and the alarm centre float over the map's edges: fit the city between them. */
@@ -103,9 +106,23 @@ function ConsoleBody({
   );
   const demo = adapter.capabilities.demoControls;
   const clock = useQuery({ ...clockQuery(adapter), enabled: demo });
-  const displayTime = useMemo(() => simulatedTime(clock.data), [clock.data]);
+  const sourceTime = useMemo(() => simulatedTime(clock.data), [clock.data]);
+  const replay = useReplayTime(sourceTime);
+  const sourceKnown = !demo || clock.data !== undefined;
+  useLinkedTime(
+    viewLink,
+    useMemo(() => (sourceKnown ? () => sourceTime.at(Date.now()) : null), [sourceKnown, sourceTime]),
+  );
+  const displayTime = replay.displayTime;
 
-  const sources = useLayerSources(adapter, catalog, layers, isVisible, displayTime.rate);
+  const sources = useLayerSources(
+    adapter,
+    catalog,
+    layers,
+    isVisible,
+    sourceTime.rate,
+    replay.readAt,
+  );
   const alarmsOn = adapter.capabilities.alarms;
 
   const embedded = config.basemap.kind === 'embedded';
@@ -152,11 +169,13 @@ function ConsoleBody({
 
   return (
     <DisplayTimeProvider value={displayTime}>
-      <main className={`console__body${alarmsOn ? ' console__body--alarms' : ''}`}>
+      <main
+        className={`console__body${alarmsOn ? ' console__body--alarms' : ''}${replay.readAt !== null ? ' console--replay' : ''}`}
+      >
         <LayerPanel domains={domains} sources={sources} translatorFor={translatorFor} viewBounds={viewBounds} />
         <div className="console__map">
           {alarmsOn ? (
-            <AlarmDeskProvider adapter={adapter} clockRate={displayTime.rate}>
+            <AlarmDeskProvider adapter={adapter} clockRate={sourceTime.rate} at={replay.readAt}>
               <Operations
                 adapter={adapter}
                 config={config}
@@ -190,8 +209,13 @@ function ConsoleBody({
             ) : null}
           </div>
         </div>
-        {demo ? <DemoPanel adapter={adapter} timeZone={catalog.city.timezone} /> : null}
+        {demo ? (
+          <DisplayTimeProvider value={sourceTime}>
+            <DemoPanel adapter={adapter} timeZone={catalog.city.timezone} />
+          </DisplayTimeProvider>
+        ) : null}
       </main>
+      <TimeBar sourceTime={sourceTime.at} language={language} timeZone={catalog.city.timezone} />
     </DisplayTimeProvider>
   );
 }

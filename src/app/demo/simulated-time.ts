@@ -12,5 +12,5 @@ export function simulatedTime(clock: Fetched<Clock> | undefined): DisplayTime {
   if (mode === 'live') return wallTime;
   const readAt = Date.parse(time);
   const rate = mode === 'paused' ? 0 : speed;
-  return { at: (wallMs) => readAt + (wallMs - clock.fetchedAt) * rate, rate };
+  return { at: (wallMs) => readAt + (wallMs - clock.fetchedAt) * rate, rate, replay: false };
 }

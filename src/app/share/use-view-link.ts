@@ -11,14 +11,25 @@ import type { LayerDefinition } from '../../map/layer-contract';
 import type { MapCamera } from '../../map/map-view';
 import { layerSetting, useUiStore } from '../../map/store';
 import { useAlarmStore } from '../../ops/alarms/alarm-store';
-import { readViewLink, writeViewLink, type ReadView, type SharedView } from './view-link';
+import { useTimeStore } from '../../ops/time/time-store';
+import {
+  readViewLink,
+  writeViewLink,
+  type ReadView,
+  type SharedView,
+  type ViewParam,
+} from './view-link';
 
 /** Camera moves come in bursts (a flight, a drag): the URL is written once they settle. */
 const WRITE_DELAY_MS = 400;
 
 export interface ViewLink {
+  /** The link's time cursor, not yet checked against the source's history; null, live. */
+  readonly time: number | null;
+  /** Says that a link value turned out unusable once the page could check it. */
+  readonly ignore: (name: ViewParam) => void;
   readonly initialCamera: MapCamera | null;
-  readonly ignored: readonly string[];
+  readonly ignored: readonly ViewParam[];
   readonly dismissIgnored: () => void;
   readonly onCameraChange: (camera: MapCamera) => void;
 }
@@ -51,6 +62,10 @@ export function useViewLink(layers: readonly LayerDefinition[]): ViewLink {
     }
     if (view.language) void i18n.changeLanguage(view.language);
   }, [link, layers, i18n]);
+  const ignore = useCallback(
+    (name: ViewParam) => setIgnored((names) => (names.includes(name) ? names : [...names, name])),
+    [],
+  );
 
   const timer = useRef<number | undefined>(undefined);
   const write = useCallback(() => {
@@ -58,6 +73,7 @@ export function useViewLink(layers: readonly LayerDefinition[]): ViewLink {
     timer.current = window.setTimeout(() => {
       const { layerSettings, selection } = useUiStore.getState();
       const { focusedAlarmId, filters } = useAlarmStore.getState();
+      const { cursor } = useTimeStore.getState();
       const view: SharedView = {
         camera: camera.current,
         visibleLayers: layers.filter((layer) => layerSetting(layerSettings, layer).visible).map((layer) => layer.id),
@@ -65,6 +81,7 @@ export function useViewLink(layers: readonly LayerDefinition[]): ViewLink {
         alarmId: focusedAlarmId,
         filters,
         language: currentLanguage(i18n),
+        time: cursor,
       };
       const search = writeViewLink(view, window.location.search);
       if (search !== window.location.search) {
@@ -74,7 +91,11 @@ export function useViewLink(layers: readonly LayerDefinition[]): ViewLink {
   }, [layers, i18n]);
 
   useEffect(() => {
-    const unsubscribe = [useUiStore.subscribe(write), useAlarmStore.subscribe(write)];
+    const unsubscribe = [
+      useUiStore.subscribe(write),
+      useAlarmStore.subscribe(write),
+      useTimeStore.subscribe(write),
+    ];
     i18n.on('languageChanged', write);
     write();
     return () => {
@@ -94,6 +115,8 @@ export function useViewLink(layers: readonly LayerDefinition[]): ViewLink {
 
   return {
     initialCamera: link.view.camera,
+    time: link.view.time,
+    ignore,
     ignored,
     dismissIgnored: () => setIgnored([]),
     onCameraChange,

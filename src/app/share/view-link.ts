@@ -32,6 +32,8 @@ export interface SharedView {
   readonly alarmId: string | null;
   readonly filters: ViewFilters;
   readonly language: AppLanguage | null;
+  /** The time cursor (ms): the page replays this time; null, live. */
+  readonly time: number | null;
 }
 
 /** What a link may name: only these are accepted. */
@@ -39,8 +41,16 @@ export interface KnownNames {
   readonly layerIds: readonly string[];
 }
 
-export const VIEW_PARAMS = ['cam', 'layers', 'sel', 'alarm', 'domain', 'dept', 'step', 'area', 'sev', 'lang'] as const;
-type ViewParam = (typeof VIEW_PARAMS)[number];
+export const VIEW_PARAMS = ['cam', 'layers', 'sel', 'alarm', 'domain', 'dept', 'step', 'area', 'sev', 'lang', 't'] as const;
+export type ViewParam = (typeof VIEW_PARAMS)[number];
+
+/** A date-time with its offset, as the contract writes them (whether it is in history is checked later). */
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export function readTimeParam(text: string): number | null {
+  const time = ISO_DATE_TIME.test(text) ? Date.parse(text) : Number.NaN;
+  return Number.isFinite(time) ? time : null;
+}
 
 /** No view value is this long; a longer one is not read at all. */
 const MAX_PARAM = 2_000;
@@ -114,6 +124,7 @@ export function readViewLink(search: string, known: KnownNames): ReadView {
       alarmId: read('alarm', id),
       filters,
       language: read('lang', (text) => (text === 'zh-CN' || text === 'en' ? text : null)),
+      time: read('t', readTimeParam),
     },
     ignored,
   };
@@ -145,6 +156,7 @@ export function writeViewLink(view: SharedView, currentSearch: string): string {
   set('area', view.filters.areaId);
   set('sev', view.filters.severity === null ? null : String(view.filters.severity));
   set('lang', view.language);
+  set('t', view.time === null ? null : new Date(view.time).toISOString().replace('.000Z', 'Z'));
   const text = params.toString();
   return text ? `?${text}` : '';
 }

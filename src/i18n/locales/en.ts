@@ -16,6 +16,8 @@ export const en = {
   status: {
     loading: 'Loading…',
     live: 'Live · {{age}}',
+    replay: 'Replay · data {{age}} before the cursor',
+    replayNow: 'Replay · data at the cursor',
     stale: 'Stale · last data {{age}}',
     error: 'Error: {{message}}',
     errorKeptData: 'Error: {{message}} · showing data from {{age}}',
@@ -66,6 +68,18 @@ export const en = {
     scheduled: 'scheduled',
     failed: 'Could not reach the demo backend: {{message}}',
   },
+  time: {
+    label: 'Time',
+    live: 'LIVE',
+    replay: 'REPLAY',
+    cursor: 'Time shown (last 24 hours)',
+    backHour: 'One hour back',
+    forwardHour: 'One hour forward',
+    play: 'Play',
+    pause: 'Pause',
+    speed: 'Replay speed',
+    goLive: 'Back to live',
+  },
   share: { ignored: 'Parts of the link could not be used and were ignored: {{names}}' },
   export: { layer: 'Save this layer', inView: 'Save what is in view:', png: 'Save map (PNG)' },
   health: {
@@ -90,6 +104,7 @@ export const en = {
   },
   alarms: {
     title: 'Alarms',
+    replayReadOnly: 'Replay: this is the alarm as it stood then. Go back to live to act on it.',
     region: 'Alarm centre',
     severity: { '1': 'Minor', '2': 'Major', '3': 'Critical' },
     severityFilter: 'Show only {{severity}} alarms ({{count}} open)',

@@ -18,6 +18,8 @@ export const zhCN: Messages = {
   status: {
     loading: '加载中…',
     live: '实时 · {{age}}',
+    replay: '回放 · 数据早于时间游标 {{age}}',
+    replayNow: '回放 · 时间游标处的数据',
     stale: '数据过期 · 最后更新 {{age}}',
     error: '错误：{{message}}',
     errorKeptData: '错误：{{message}} · 显示 {{age}} 的数据',
@@ -68,6 +70,18 @@ export const zhCN: Messages = {
     scheduled: '已排期',
     failed: '无法连接演示后端：{{message}}',
   },
+  time: {
+    label: '时间',
+    live: '实时',
+    replay: '回放',
+    cursor: '显示时间（最近 24 小时）',
+    backHour: '后退一小时',
+    forwardHour: '前进一小时',
+    play: '播放',
+    pause: '暂停',
+    speed: '回放速度',
+    goLive: '回到实时',
+  },
   share: { ignored: '链接中有部分参数无法使用，已忽略：{{names}}' },
   export: { layer: '导出此图层', inView: '导出视野内要素：', png: '保存地图（PNG）' },
   health: {
@@ -92,6 +106,7 @@ export const zhCN: Messages = {
   },
   alarms: {
     title: '告警',
+    replayReadOnly: '回放中：这是告警当时的状态。回到实时后才能处置。',
     region: '告警中心',
     severity: { '1': '一般', '2': '较重', '3': '严重' },
     severityFilter: '只看{{severity}}告警（{{count}} 条未消除）',

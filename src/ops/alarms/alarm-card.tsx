@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { allowedActions } from '../../data/alarm-lifecycle';
 import { MAX_ASSIGNEE, MAX_NOTE, type AlarmActionKind } from '../../data/alarm-schemas';
 import type { Language } from '../../map/layer-contract';
-import { useDisplayNow } from '../../ui/display-time';
+import { useDisplayNow, useDisplayTime } from '../../ui/display-time';
 import { formatDuration } from '../../ui/format-age';
 import { formatClock } from '../../ui/format-number';
 import { useAlarmDesk } from './alarm-desk';
@@ -40,6 +40,7 @@ export function AlarmCard({
   const { t } = useTranslation();
   const desk = useAlarmDesk();
   const now = useDisplayNow();
+  const { replay } = useDisplayTime();
   const formId = useId();
   const [department, setDepartment] = useState(alarm.lifecycle.department ?? alarm.department);
   const [assignee, setAssignee] = useState('');
@@ -126,6 +127,11 @@ export function AlarmCard({
 
       <OutboxNotices alarmId={alarm.id} />
 
+      {replay ? (
+        <p className="alarm-card__replay" data-testid="alarm-replay-note">
+          {t('alarms.replayReadOnly')}
+        </p>
+      ) : (
       <div className="alarm-card__actions" role="group" aria-label={t('alarms.actionsLabel')}>
         {moves.includes('dispatch') ? (
           <div className="alarm-card__dispatch">
@@ -205,6 +211,7 @@ export function AlarmCard({
           </button>
         </form>
       </div>
+      )}
 
       <h4 className="alarm-card__subtitle">{t('alarms.history')}</h4>
       {lifecycle.history.length === 0 ? (

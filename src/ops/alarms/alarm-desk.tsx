@@ -16,11 +16,13 @@ import {
 } from 'react';
 import type { DataAdapter, Fetched } from '../../data/adapter';
 import type { Alarm, AlarmActionKind, AlarmList } from '../../data/alarm-schemas';
-import { alarmsQuery, queryKeys } from '../../data/queries';
+import { alarmsQuery, queryKeys, type ReadTime } from '../../data/queries';
 import { useDisplayTime } from '../../ui/display-time';
 import { newActionId } from './action-id';
 import { withPending, type ViewedAlarm } from './optimistic';
-import { createOutbox, type Outbox, type OutboxSnapshot } from './outbox';
+import { createOutbox, type Outbox, type OutboxSnapshot, type PendingAction } from './outbox';
+
+const NO_PENDING: readonly PendingAction[] = [];
 
 export interface ActionDetails {
   readonly department?: string;
@@ -79,23 +81,28 @@ function useOutbox(adapter: DataAdapter): Outbox {
 export function AlarmDeskProvider({
   adapter,
   clockRate,
+  at = null,
   children,
 }: {
   adapter: DataAdapter;
   clockRate: number;
+  /** A past time to list the alarms at (a replay); null, live. */
+  at?: ReadTime;
   children: ReactNode;
 }) {
   const query = useQuery({
-    ...alarmsQuery(adapter, clockRate),
+    ...alarmsQuery(adapter, { clockRate, at }),
     enabled: adapter.capabilities.alarms,
   });
   const outbox = useOutbox(adapter);
   const snapshot = useSyncExternalStore(outbox.subscribe, outbox.snapshot);
   const displayTime = useDisplayTime();
 
+  // The operator's pending actions are about now: a replay shows the alarms as they were.
+  const pending = at === null ? snapshot.pending : NO_PENDING;
   const alarms = useMemo(
-    () => (query.data?.data.alarms ?? []).map((alarm) => withPending(alarm, snapshot.pending)),
-    [query.data, snapshot.pending],
+    () => (query.data?.data.alarms ?? []).map((alarm) => withPending(alarm, pending)),
+    [query.data, pending],
   );
   const byId = useMemo(() => new Map(alarms.map((alarm) => [alarm.id, alarm])), [alarms]);
 

@@ -6,7 +6,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isStale, type LayerStatus } from '../../map/layer-sources';
 import { SourceStatusLine } from '../../map/source-status-line';
-import { useDisplayNow, useDisplayRate } from '../../ui/display-time';
+import { useDisplayNow, useDisplayTime } from '../../ui/display-time';
 
 export interface HealthEntry {
   readonly id: string;
@@ -14,13 +14,18 @@ export interface HealthEntry {
   readonly status: LayerStatus;
 }
 
-export function healthCounts(entries: readonly HealthEntry[], now: number, rate: number) {
+export function healthCounts(
+  entries: readonly HealthEntry[],
+  now: number,
+  rate: number,
+  replay = false,
+) {
   let live = 0;
   let stale = 0;
   let failing = 0;
   for (const { status } of entries) {
     if (status.phase === 'error') failing += 1;
-    else if (isStale(status, now, rate)) stale += 1;
+    else if (isStale(status, now, rate, replay)) stale += 1;
     else if (status.phase === 'live') live += 1;
   }
   return { live, stale, failing };
@@ -29,10 +34,10 @@ export function healthCounts(entries: readonly HealthEntry[], now: number, rate:
 export function DataHealth({ entries }: { entries: readonly HealthEntry[] }) {
   const { t } = useTranslation();
   const now = useDisplayNow();
-  const rate = useDisplayRate();
+  const { rate, replay } = useDisplayTime();
   const [open, setOpen] = useState(false);
   const panelId = useId();
-  const counts = healthCounts(entries, now, rate);
+  const counts = healthCounts(entries, now, rate, replay);
   const tone = counts.failing > 0 ? 'error' : counts.stale > 0 ? 'stale' : 'live';
   return (
     <div className="data-health">

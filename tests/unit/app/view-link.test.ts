@@ -15,6 +15,7 @@ const view: SharedView = {
     severity: 3,
   },
   language: 'zh-CN',
+  time: Date.parse('2026-11-26T08:30:00Z'),
 };
 
 describe('the view as a link', () => {
@@ -37,6 +38,7 @@ describe('the view as a link', () => {
       alarmId: null,
       filters: { domain: null, department: null, step: null, areaId: null, severity: null },
       language: null,
+      time: null,
     };
     expect(writeViewLink(empty, '')).toBe('');
     expect(readViewLink('', known)).toEqual({ view: empty, ignored: [] });
@@ -56,6 +58,7 @@ describe('the view as a link', () => {
       sev: '9',
       lang: 'fr',
       area: 'd-05',
+      t: 'yesterday at noon',
     });
     const { view: read, ignored } = readViewLink(`?${hostile.toString()}`, known);
     expect([...ignored].sort()).toEqual([
@@ -67,6 +70,7 @@ describe('the view as a link', () => {
       'sel',
       'sev',
       'step',
+      't',
     ]);
     expect(read).toMatchObject({
       camera: null,
@@ -90,5 +94,13 @@ describe('the view as a link', () => {
       expect(readViewLink(`?cam=${cam}`, known).ignored).toEqual(['cam']);
     expect(readViewLink('?layers=traffic.roads,parking.lots', known).ignored).toEqual(['layers']);
     expect(readViewLink('?sel=parking.lots:p-1', known).ignored).toEqual(['sel']);
+  });
+
+  it('reads a time cursor only as a date-time with its offset', () => {
+    expect(readViewLink('?t=2026-11-26T16:30:00%2B08:00', known).view.time).toBe(
+      Date.parse('2026-11-26T08:30:00Z'),
+    );
+    for (const t of ['1764145800000', '2026-11-26', '2026-11-26T16:30:00', '2026-13-40T99:00Z'])
+      expect(readViewLink(`?t=${t}`, known).ignored).toEqual(['t']);
   });
 });

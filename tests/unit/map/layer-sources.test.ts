@@ -5,7 +5,7 @@ import { describeSource, isStale } from '../../../src/map/layer-sources';
 import { fakeLayer, pointData } from './fake-layer';
 
 const dataset: Dataset = { id: 'test.points', domain: 'test', geometryKind: 'point', stateCadenceS: 10, geometryCadenceS: null, stateFields: [] };
-const geometry = { geometry: pointData(['a']).geometry, fetchedAt: 5 };
+const geometry = { geometry: pointData(['a']).geometry, observedAt: 5 };
 const liveState: LiveState = { dataset: 'test.points', observedAt: '2026-01-15T00:00:00Z', cadenceS: 10, ids: ['a'], columns: { v: [1] } };
 const ok = <T>(data: T) => ({ data, error: null, isError: false, failureCount: 0 });
 const failing = <T>(data: T | undefined, failureCount = 1) => ({
