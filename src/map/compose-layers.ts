@@ -9,7 +9,7 @@ import { attentionLayer } from './attention-layer';
 import { basemapLabelsLayer } from './basemap-labels';
 import type { Language } from './layer-contract';
 import type { LayerSource } from './layer-sources';
-import { selectionHighlightLayer } from './selection-highlight';
+import { focusHighlightLayer, selectionHighlightLayer } from './selection-highlight';
 import { layerSetting, type FeatureRef, type LayerSetting } from './store';
 
 export interface ComposeInput {
@@ -20,6 +20,8 @@ export interface ComposeInput {
   selection: FeatureRef | null;
   /** Features highlighted with the selection (all of an alarm's features). */
   emphasis: EmphasisRef | null;
+  /** Features a figure counts: their layer is dimmed and they are drawn over it. */
+  focus?: EmphasisRef | null;
   /** Places that pulse to catch the eye. */
   attention: readonly Position[];
   /** Layers of the operator's work over the domain layers (areas shaded by a figure). */
@@ -61,15 +63,20 @@ export function findFeature(
   return feature ? { source, feature, index } : null;
 }
 
+/** A focused layer fades back so the features its figure counts stand out. */
+const FOCUS_DIM = 0.3;
+
 export function composeLayers(input: ComposeInput): Layer[] {
   const layers: Layer[] = [];
+  const focusLayerId = input.focus?.layerId ?? null;
   for (const source of input.sources) {
     if (!source.data) continue;
     const setting = layerSetting(input.settings, source.layer);
+    const dim = source.layer.id === focusLayerId ? FOCUS_DIM : 1;
     layers.push(
       ...source.layer.render(source.data, {
         zoom: input.zoom,
-        opacity: setting.opacity,
+        opacity: setting.opacity * dim,
         visible: setting.visible,
         language: input.language,
         selectedId: input.selection?.layerId === source.layer.id ? input.selection.featureId : null,
@@ -78,6 +85,8 @@ export function composeLayers(input: ComposeInput): Layer[] {
     );
   }
   layers.push(...(input.overlays ?? []));
+  const focused = emphasised(input.sources, input.settings, input.focus ?? null);
+  if (input.focus) layers.push(focusHighlightLayer(focused));
   const selected = findFeature(input.sources, input.selection);
   const selectedVisible = selected && layerSetting(input.settings, selected.source.layer).visible;
   const highlighted = emphasised(input.sources, input.settings, input.emphasis);

@@ -60,3 +60,37 @@ export function featureBbox(feature: Pick<Feature, 'geometry'>): BBox {
   const [west, south, east, north] = turfBbox(feature.geometry);
   return [west, south, east, north];
 }
+
+/**
+ * One position that stands for the feature, to say which area it lies in: a point itself, the
+ * middle vertex of a line, the centre of a polygon's extent. Null for an empty geometry.
+ */
+export function anchorPosition(feature: Pick<Feature, 'geometry'>): Position | null {
+  const { geometry } = feature;
+  if (geometry.type === 'Point') return geometry.coordinates;
+  const path =
+    geometry.type === 'LineString'
+      ? geometry.coordinates
+      : geometry.type === 'MultiLineString'
+        ? geometry.coordinates[0]
+        : undefined;
+  if (path) return path[Math.floor(path.length / 2)] ?? null;
+  const [west, south, east, north] = featureBbox(feature);
+  return Number.isFinite(west) ? [(west + east) / 2, (south + north) / 2] : null;
+}
+
+const EARTH_RADIUS_M = 6_371_000;
+
+/** Length of a line in metres (equirectangular: exact enough along a city's streets). */
+export function pathLengthM(path: readonly ArrayLike<number>[]): number {
+  let length = 0;
+  for (let i = 1; i < path.length; i++) {
+    const from = path[i - 1]!;
+    const to = path[i]!;
+    const [x0, y0, x1, y1] = [from[0] ?? 0, from[1] ?? 0, to[0] ?? 0, to[1] ?? 0];
+    const dx = ((x1 - x0) * Math.PI) / 180 * Math.cos((((y0 + y1) / 2) * Math.PI) / 180);
+    const dy = ((y1 - y0) * Math.PI) / 180;
+    length += Math.hypot(dx, dy) * EARTH_RADIUS_M;
+  }
+  return length;
+}

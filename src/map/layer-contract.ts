@@ -7,6 +7,7 @@ import type { Layer } from '@deck.gl/core';
 import type { IndexedFeatures, StateTable } from '../data/live-state';
 import type { Feature } from '../data/schemas';
 import type { Rgba, StatusLevel } from '../ui/theme';
+import type { KpiDefinition } from './kpi-contract';
 
 export type Language = 'zh-CN' | 'en';
 
@@ -109,10 +110,17 @@ export interface DomainModule {
   /** Key in the domain namespace. */
   readonly titleKey: string;
   readonly layers: readonly LayerDefinition[];
+  /** The domain's key figures, for the KPI bar (none: the domain shows no figures). */
+  readonly kpis?: readonly KpiDefinition[];
   readonly messages: DomainMessages;
 }
 
 export function defineDomain(domain: DomainModule): DomainModule {
+  for (const kpi of domain.kpis ?? []) {
+    if (kpi.domain !== domain.id || !domain.layers.includes(kpi.layer)) {
+      throw new Error(`KPI "${kpi.id}" does not belong to domain "${domain.id}" and its layers`);
+    }
+  }
   for (const layer of domain.layers) {
     if (layer.domain !== domain.id) {
       throw new Error(`layer "${layer.id}" does not belong to domain "${domain.id}"`);

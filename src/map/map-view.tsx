@@ -20,7 +20,7 @@ import type { Language, Translate } from './layer-contract';
 import type { LayerSource } from './layer-sources';
 import { MapTooltip } from './map-tooltip';
 import { setUpMapLibre } from './maplibre-setup';
-import { pickedFeature } from './picking';
+import { definitionOfDeckLayer, pickedFeature } from './picking';
 import { sameFeature, type FeatureRef, type LayerSetting } from './store';
 
 export type BasemapChoice =
@@ -42,6 +42,10 @@ export interface MapViewProps {
   label: string;
   /** Features highlighted with the selection (an alarm's features). */
   emphasis?: EmphasisRef | null;
+  /** Features a figure counts: their layer is dimmed and they stand out (a KPI clicked). */
+  focus?: EmphasisRef | null;
+  /** A click on an overlay's object (an area of the choropleth) rather than on a feature. */
+  onPickOverlay?: (layerId: string, object: unknown) => void;
   /** Places that pulse to catch the eye (new severe alarms). */
   attention?: readonly Position[];
   /** Layers of the operator's work drawn over the domain layers (areas shaded by a figure). */
@@ -174,7 +178,13 @@ export function MapView(props: MapViewProps) {
         radius: PICKING_RADIUS_PX,
       });
       const layers = latest.current.sources.map((source) => source.layer);
-      latest.current.onSelect(info ? pickedFeature(layers, info) : null);
+      const feature = info ? pickedFeature(layers, info) : null;
+      const overlayId = info?.layer?.id;
+      if (!feature && info?.picked && overlayId && !definitionOfDeckLayer(layers, overlayId)) {
+        latest.current.onPickOverlay?.(overlayId, info.object);
+        return;
+      }
+      latest.current.onSelect(feature);
     });
     map.on('zoomend', () => setZoom(map.getZoom()));
     const cameraAtRest = () => {
@@ -235,6 +245,7 @@ export function MapView(props: MapViewProps) {
         zoom,
         selection: props.selection,
         emphasis: props.emphasis ?? null,
+        focus: props.focus ?? null,
         attention: props.attention ?? NO_ATTENTION,
         overlays: props.overlays ?? NO_OVERLAYS,
         labels: embedded?.labels ?? [],
@@ -246,6 +257,7 @@ export function MapView(props: MapViewProps) {
       props.language,
       props.selection,
       props.emphasis,
+      props.focus,
       props.attention,
       props.overlays,
       zoom,

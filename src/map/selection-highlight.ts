@@ -5,7 +5,7 @@
 import { DRAW_ON_TOP } from './draw-on-top';
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { Feature } from '../data/schemas';
-import { highlightColor } from '../ui/theme';
+import { focusColor, highlightColor } from '../ui/theme';
 
 export const SELECTION_LAYER_ID = 'selection-highlight';
 
@@ -22,6 +22,28 @@ export function selectionHighlightLayer(features: Feature[]) {
     lineWidthMinPixels: 3,
     pointType: 'circle',
     getPointRadius: 14,
+    pointRadiusUnits: 'pixels',
+    pickable: false,
+    parameters: DRAW_ON_TOP,
+  });
+}
+
+export const FOCUS_LAYER_ID = 'focus-highlight';
+
+/** The features a clicked figure counts, outlined over their dimmed layer (under the selection). */
+export function focusHighlightLayer(features: Feature[]) {
+  return new GeoJsonLayer({
+    id: FOCUS_LAYER_ID,
+    data: features,
+    visible: features.length > 0,
+    filled: false,
+    stroked: true,
+    getLineColor: [...focusColor],
+    lineWidthUnits: 'pixels',
+    getLineWidth: 4,
+    lineWidthMinPixels: 3,
+    pointType: 'circle',
+    getPointRadius: 10,
     pointRadiusUnits: 'pixels',
     pickable: false,
     parameters: DRAW_ON_TOP,

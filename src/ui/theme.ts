@@ -22,6 +22,8 @@ export const congestionColors = {
 export type CongestionLevel = keyof typeof congestionColors;
 
 export const highlightColor: Rgba = [255, 255, 255, 255];
+/** Features a clicked KPI counts: reddish purple (Okabe–Ito), apart from every status colour. */
+export const focusColor: Rgba = [204, 121, 167, 255];
 export const hoverColor: Rgba = [255, 255, 255, 90];
 
 export const basemapColors = {

@@ -69,7 +69,7 @@ describe('http adapter: valid responses', () => {
   it('reads the past: `at` goes to state, dynamic geometry and alarms as one ISO time', async () => {
     const seen: Record<string, string | null> = {};
     const at = '2026-01-15T00:30:00.000Z';
-    const record = (name: string, body: unknown) => ({ request }: { request: Request }) => {
+    const record = (name: string, body: Record<string, unknown>) => ({ request }: { request: Request }) => {
       seen[name] = new URL(request.url).searchParams.get('at');
       return HttpResponse.json(body);
     };

@@ -92,6 +92,7 @@ function ConsoleBody({
   const viewLink = useViewLink(layers);
   const [viewBounds, setViewBounds] = useState<BBox | null>(null);
   const [mapCanvas, setMapCanvas] = useState<HTMLCanvasElement | null>(null);
+  const [kpiSlot, setKpiSlot] = useState<HTMLElement | null>(null);
   const { onCameraChange: linkCamera } = viewLink;
   const onCameraChange = useCallback(
     (view: CameraAtRest) => {
@@ -146,6 +147,8 @@ function ConsoleBody({
       language={language}
       translatorFor={translatorFor}
       onSelect={operations?.onSelect ?? select}
+      onPickOverlay={operations?.onPickOverlay}
+      focus={operations?.focus ?? null}
       onError={setMapError}
       label={t('map.label')}
       emphasis={operations?.emphasis ?? null}
@@ -169,6 +172,7 @@ function ConsoleBody({
 
   return (
     <DisplayTimeProvider value={displayTime}>
+      <div className="kpi-slot" ref={setKpiSlot} />
       <main
         className={`console__body${alarmsOn ? ' console__body--alarms' : ''}${replay.readAt !== null ? ' console--replay' : ''}`}
       >
@@ -186,6 +190,9 @@ function ConsoleBody({
                 mapCanvas={mapCanvas}
                 renderMap={mapView}
                 renderDetails={details}
+                readAt={replay.readAt}
+                sourceTime={sourceTime}
+                kpiSlot={kpiSlot}
               />
             </AlarmDeskProvider>
           ) : (

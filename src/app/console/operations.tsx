@@ -8,8 +8,16 @@ import type { Layer } from '@deck.gl/core';
 import { useQuery } from '@tanstack/react-query';
 import type { InArea } from '../../ops/alarms/alarm-list';
 import { AreaBar } from '../../ops/areas/area-bar';
-import { areaChoroplethLayer } from '../../ops/areas/area-choropleth';
-import { buildAreaTree } from '../../ops/areas/area-tree';
+import { AREA_CHOROPLETH_ID, areaChoroplethLayer, scaleTop } from '../../ops/areas/area-choropleth';
+import { buildAreaTree, type AreaNode } from '../../ops/areas/area-tree';
+import { featuresInArea } from '../../ops/areas/feature-areas';
+import { KpiBar } from '../../ops/kpis/kpi-bar';
+import { openAlarmsIn } from '../../ops/kpis/use-alarm-figure';
+import { useKpis } from '../../ops/kpis/use-kpis';
+import type { ReadTime } from '../../data/queries';
+import { useNow } from '../../ui/use-now';
+import type { DisplayTime } from '../../ui/display-time';
+import { createPortal } from 'react-dom';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { DataAdapter } from '../../data/adapter';
 import { DEPARTMENTS } from '../../data/alarm-schemas';
@@ -45,6 +53,8 @@ import { useDomainTranslators } from '../translators';
 
 export interface OperationsView {
   readonly onSelect: (feature: FeatureRef | null) => void;
+  readonly onPickOverlay: (layerId: string, object: unknown) => void;
+  readonly focus: EmphasisRef | null;
   readonly overlays: readonly Layer[];
   readonly emphasis: EmphasisRef | null;
   readonly attention: readonly Position[];
@@ -62,12 +72,19 @@ export interface OperationsProps {
   readonly mapCanvas: HTMLCanvasElement | null;
   readonly renderMap: (view: OperationsView) => ReactNode;
   readonly renderDetails: (alarms: ReactNode, onClose: () => void) => ReactNode;
+  /** The time every read is made at (null: live), and the source's own time. */
+  readonly readAt: ReadTime;
+  readonly sourceTime: DisplayTime;
+  /** Where the KPI bar goes (a row above the map). */
+  readonly kpiSlot: HTMLElement | null;
 }
 
 /** An alarm on one street or one building: close enough to see it among its neighbours. */
 const ALARM_MAX_ZOOM = 16;
 const FEATURE_MAX_ZOOM = 17;
 const AREA_MAX_ZOOM = 15;
+/** The area shading by open alarms (the others are by a KPI, named by its id). */
+const ALARM_SHADING = 'alarms';
 
 export function Operations({
   adapter,
@@ -79,6 +96,9 @@ export function Operations({
   mapCanvas,
   renderMap,
   renderDetails,
+  readAt,
+  sourceTime,
+  kpiSlot,
 }: OperationsProps) {
   const desk = useAlarmDesk();
   const { translatorFor } = useDomainTranslators();
@@ -122,18 +142,70 @@ export function Operations({
   );
   const selectedAreaId = useAlarmStore((state) => state.filters.areaId);
   const setFilter = useAlarmStore((state) => state.setFilter);
-  const [choropleth, setChoropleth] = useState(false);
+  const sourceNow = sourceTime.at(useNow());
+  const kpis = useKpis(adapter, catalog, domains, {
+    sources,
+    alarms: desk.alarms,
+    alarmsReady: desk.query.data !== undefined,
+    at: readAt,
+    now: sourceNow,
+    clockRate: sourceTime.rate,
+    tree: areaTree,
+    inArea,
+  });
+  const [shading, setShading] = useState('');
+  const shadingOptions = useMemo(
+    () => [
+      { id: ALARM_SHADING, label: t('areas.openAlarms') },
+      ...kpis.figures.map((figure) => ({
+        id: figure.kpi.id,
+        label: translatorFor(figure.kpi.domain)(figure.kpi.labelKey),
+      })),
+    ],
+    [kpis.figures, t, translatorFor],
+  );
   const overlays = useMemo(() => {
-    if (!choropleth || !areaTree) return [];
+    if (!shading || !areaTree) return [];
     const shaded = areaTree.children(selectedAreaId);
-    const counts = new Map(
+    if (shading === ALARM_SHADING) {
+      const counts = new Map(
+        shaded.map((area) => [area.id, openAlarmsIn(desk.alarms, area.id, inArea).length]),
+      );
+      return [areaChoroplethLayer(shaded, counts, scaleTop(counts))];
+    }
+    const figure = kpis.figures.find((candidate) => candidate.kpi.id === shading);
+    const data = figure?.data;
+    if (!figure || !data) return [];
+    const values = new Map(
       shaded.map((area) => [
         area.id,
-        desk.alarms.filter((alarm) => alarm.status === 'open' && inArea(area.id, alarm)).length,
+        figure.kpi.value(data, featuresInArea(data.geometry, areaTree, area.id)),
       ]),
     );
-    return [areaChoroplethLayer(shaded, counts)];
-  }, [choropleth, areaTree, selectedAreaId, desk.alarms, inArea]);
+    // An index has its own range (0 to 10); counts and times are scaled to the largest.
+    return [areaChoroplethLayer(shaded, values, figure.kpi.format === 'index' ? 10 : scaleTop(values))];
+  }, [shading, areaTree, selectedAreaId, desk.alarms, inArea, kpis.figures]);
+  const chooseArea = useCallback(
+    (area: AreaNode | null) => {
+      setFilter('areaId', area?.id ?? null);
+      setCameraRequest((previous) => ({
+        key: (previous?.key ?? 0) + 1,
+        bbox: area?.bbox ?? catalog.city.bbox,
+        maxZoom: AREA_MAX_ZOOM,
+      }));
+    },
+    [setFilter, catalog.city.bbox],
+  );
+  // A click on a shaded area drills into it.
+  const onPickOverlay = useCallback(
+    (layerId: string, object: unknown) => {
+      if (layerId !== AREA_CHOROPLETH_ID || !areaTree) return;
+      const id = (object as { id?: unknown } | null)?.id;
+      const area = typeof id === 'string' ? areaTree.byId.get(id) : undefined;
+      if (area) chooseArea(area);
+    },
+    [areaTree, chooseArea],
+  );
   const domainOptions: NamedOption[] = domains.map((domain) => ({
     id: domain.id,
     name: translatorFor(domain.id)(domain.titleKey),
@@ -312,19 +384,39 @@ export function Operations({
 
   return (
     <>
-      {renderMap({ onSelect, emphasis, attention, cameraRequest, overlays })}
+      {renderMap({
+        onSelect,
+        onPickOverlay,
+        focus: kpis.focus,
+        emphasis,
+        attention,
+        cameraRequest,
+        overlays,
+      })}
+      {kpiSlot
+        ? createPortal(
+            <KpiBar
+              figures={kpis.figures}
+              alarms={kpis.alarms}
+              activeKpiId={kpis.activeKpiId}
+              language={language}
+              translatorFor={translatorFor}
+              onPick={kpis.pick}
+              onSeverity={kpis.pickSeverity}
+            />,
+            kpiSlot,
+          )
+        : null}
       {areaTree ? (
         <AreaBar
           tree={areaTree}
           cityName={localizedName(catalog.city.name, language)}
           selectedId={selectedAreaId}
           language={language}
-          onChoose={(area) => {
-            setFilter('areaId', area?.id ?? null);
-            flyTo(area?.bbox ?? catalog.city.bbox, AREA_MAX_ZOOM);
-          }}
-          choropleth={choropleth}
-          onChoropleth={setChoropleth}
+          onChoose={chooseArea}
+          shading={shading}
+          shadingOptions={shadingOptions}
+          onShading={setShading}
         />
       ) : null}
       <div className="map-toolbar">

@@ -3,6 +3,7 @@
  * engines out on calls.
  */
 import { defineDomain } from '../../map/layer-contract';
+import { activeFiresKpi, responseTimeKpi } from './kpis';
 import { alarmsLayer } from './alarms-layer';
 import { hydrantsLayer } from './hydrants-layer';
 import { fireMessages } from './messages';
@@ -15,5 +16,6 @@ export const fireDomain = defineDomain({
   // Drawing order: a station stands out over the hydrants around it, alarms over everything
   // but the engines, which park in front of the fire and must stay visible there.
   layers: [hydrantsLayer, stationsLayer, alarmsLayer, unitsLayer],
+  kpis: [activeFiresKpi, responseTimeKpi],
   messages: fireMessages,
 });

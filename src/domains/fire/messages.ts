@@ -3,6 +3,7 @@ import type { DomainMessages } from '../../map/layer-contract';
 
 export const fireMessages = {
   'zh-CN': {
+    kpi: { activeFires: '在燃火情', responseTime: '到场时间中位数' },
     title: '消防安全',
     layers: { stations: '消防站', hydrants: '消火栓', alarms: '火警', units: '消防车' },
     readiness: { ready: '有车可出动', allOut: '车辆全部出动', noReading: '无读数' },
@@ -66,6 +67,7 @@ export const fireMessages = {
     value: { noReading: '无读数', missing: '未登记' },
   },
   en: {
+    kpi: { activeFires: 'Active fires', responseTime: 'Median response time' },
     title: 'Fire safety',
     layers: {
       stations: 'Fire stations',

@@ -3,6 +3,7 @@ import type { DomainMessages } from '../../map/layer-contract';
 
 export const pipesMessages = {
   'zh-CN': {
+    kpi: { waterPressureAlarms: '供水低压管段', drainageFull: '排水满管管段' },
     title: '地下管网',
     layers: {
       water: '供水管网',
@@ -88,6 +89,7 @@ export const pipesMessages = {
     value: { noReading: '无读数', missing: '未登记' },
   },
   en: {
+    kpi: { waterPressureAlarms: 'Low-pressure water pipes', drainageFull: 'Drains near full' },
     title: 'Pipe networks',
     layers: {
       water: 'Water supply',

@@ -3,6 +3,7 @@ import type { DomainMessages } from '../../map/layer-contract';
 
 export const publicSpacesMessages = {
   'zh-CN': {
+    kpi: { crowded: '拥挤场所' },
     title: '公共空间',
     layers: { spaces: '公共空间客流' },
     spaceKind: { park: '公园', plaza: '广场', transit: '交通枢纽', venue: '场馆' },
@@ -31,6 +32,7 @@ export const publicSpacesMessages = {
     value: { noReading: '无读数', missing: '未登记' },
   },
   en: {
+    kpi: { crowded: 'Crowded spaces' },
     title: 'Public spaces',
     layers: { spaces: 'Public space crowding' },
     spaceKind: { park: 'Park', plaza: 'Plaza', transit: 'Transit hub', venue: 'Venue' },

@@ -3,6 +3,7 @@ import type { DomainMessages } from '../../map/layer-contract';
 
 export const trafficMessages = {
   'zh-CN': {
+    kpi: { congestionIndex: '拥堵指数' },
     title: '道路交通',
     layers: { roads: '实时路况' },
     level: {
@@ -43,6 +44,7 @@ export const trafficMessages = {
     value: { noReading: '无读数', missing: '未登记', yes: '是', no: '否' },
   },
   en: {
+    kpi: { congestionIndex: 'Congestion index' },
     title: 'Road traffic',
     layers: { roads: 'Live traffic' },
     level: {

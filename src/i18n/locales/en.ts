@@ -91,7 +91,17 @@ export const en = {
     label: 'Areas',
     level: { district: 'District', subdistrict: 'Sub-district', grid: 'Grid cell', city: 'City' },
     all: { district: 'All districts', subdistrict: 'All sub-districts', grid: 'All grid cells', city: 'All' },
-    choropleth: 'Alarms by area',
+    shading: 'Shade the areas by a figure',
+    noShading: 'No shading',
+    shadeBy: 'Shade by: {{figure}}',
+    openAlarms: 'open alarms',
+  },
+  kpi: {
+    label: 'Key figures',
+    pick: 'Show what this figure counts on the map and in the alarm list (click again to undo)',
+    error: 'Unavailable',
+    trend: 'Trend over the last {{hours}} hours: from {{from}} to {{to}}',
+    openAlarms: 'Open alarms',
   },
   search: {
     title: 'Search',

@@ -93,7 +93,17 @@ export const zhCN: Messages = {
     label: '区域',
     level: { district: '区', subdistrict: '街道', grid: '网格', city: '市' },
     all: { district: '全部区', subdistrict: '全部街道', grid: '全部网格', city: '全部' },
-    choropleth: '按区域显示告警',
+    shading: '按指标为区域着色',
+    noShading: '不着色',
+    shadeBy: '着色：{{figure}}',
+    openAlarms: '未关闭告警',
+  },
+  kpi: {
+    label: '关键指标',
+    pick: '在地图和告警列表中显示该指标统计的对象（再次点击取消）',
+    error: '暂不可用',
+    trend: '最近 {{hours}} 小时趋势：从 {{from}} 到 {{to}}',
+    openAlarms: '未关闭告警',
   },
   search: {
     title: '搜索',

@@ -204,6 +204,7 @@ export function AlarmCentre({
                   aria-current={focusedAlarmId === alarm.id ? 'true' : undefined}
                   data-testid="alarm-row"
                   data-alarm-id={alarm.id}
+                  data-domain={alarm.domain}
                   data-step={alarm.lifecycle.step}
                   data-unseen={unseen}
                   data-pending={alarm.pendingActionIds.length > 0}

@@ -1,7 +1,7 @@
 /**
  * Drilling down the areas: city → district → sub-district → grid cell, one choice per level.
- * Choosing an area filters the alarm list to it and fits the map to it; choosing nothing at a
- * level goes back up to the level above.
+ * Choosing an area filters the alarm list and the figures to it and fits the map to it; choosing
+ * nothing at a level goes back up to the level above. The areas below can be shaded by a figure.
  */
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../map/layer-contract';
@@ -14,11 +14,22 @@ export interface AreaBarProps {
   readonly selectedId: string | null;
   readonly language: Language;
   readonly onChoose: (area: AreaNode | null) => void;
-  readonly choropleth: boolean;
-  readonly onChoropleth: (on: boolean) => void;
+  /** What the areas below the chosen one are shaded by ('' for nothing). */
+  readonly shading: string;
+  readonly shadingOptions: readonly { readonly id: string; readonly label: string }[];
+  readonly onShading: (id: string) => void;
 }
 
-export function AreaBar({ tree, cityName, selectedId, language, onChoose, choropleth, onChoropleth }: AreaBarProps) {
+export function AreaBar({
+  tree,
+  cityName,
+  selectedId,
+  language,
+  onChoose,
+  shading,
+  shadingOptions,
+  onShading,
+}: AreaBarProps) {
   const { t } = useTranslation();
   const path = tree.path(selectedId);
   // One select per level: the top areas, then the children of each area on the path.
@@ -52,10 +63,20 @@ export function AreaBar({ tree, cityName, selectedId, language, onChoose, chorop
           </select>
         </span>
       ))}
-      <label className="area-bar__toggle">
-        <input type="checkbox" checked={choropleth} onChange={(event) => onChoropleth(event.target.checked)} data-testid="area-choropleth" />
-        {t('areas.choropleth')}
-      </label>
+      <select
+        className="select area-bar__shading"
+        aria-label={t('areas.shading')}
+        value={shading}
+        onChange={(event) => onShading(event.target.value)}
+        data-testid="area-shading"
+      >
+        <option value="">{t('areas.noShading')}</option>
+        {shadingOptions.map((option) => (
+          <option key={option.id} value={option.id}>
+            {t('areas.shadeBy', { figure: option.label })}
+          </option>
+        ))}
+      </select>
     </nav>
   );
 }

@@ -58,7 +58,11 @@ export function TimeBar({ sourceTime, language, timeZone }: TimeBarProps) {
       data-cursor={cursor ?? ''}
     >
       {replay ? (
-        <span className="time-bar__badge time-bar__badge--replay" data-testid="replay-indicator" role="status">
+        <span
+          className="time-bar__badge time-bar__badge--replay"
+          data-testid="replay-indicator"
+          role="status"
+        >
           {t('time.replay')}
         </span>
       ) : (
@@ -66,7 +70,11 @@ export function TimeBar({ sourceTime, language, timeZone }: TimeBarProps) {
           {t('time.live')}
         </span>
       )}
-      <time className="time-bar__time" dateTime={new Date(shown).toISOString()} data-testid="time-cursor">
+      <time
+        className="time-bar__time"
+        dateTime={new Date(shown).toISOString()}
+        data-testid="time-cursor"
+      >
         {label}
       </time>
       <button

@@ -42,6 +42,7 @@ export function checkDomainModule(domain: DomainModule, samples: Record<string, 
           layer.titleKey,
           ...layer.legend.map((entry) => entry.labelKey),
         ]),
+        ...(domain.kpis ?? []).map((kpi) => kpi.labelKey),
       ];
       for (const language of LANGUAGES) {
         for (const key of keys)

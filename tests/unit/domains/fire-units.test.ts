@@ -198,7 +198,7 @@ describe('fire.units description', () => {
   });
 });
 
-checkDomainModule(defineDomain({ ...fireDomain, layers: [unitsLayer] }), {
+checkDomainModule(defineDomain({ ...fireDomain, layers: [unitsLayer], kpis: [] }), {
   'fire.units': unitsData,
 });
 

@@ -1,0 +1,19 @@
+/**
+ * When a KPI's trend is sampled: on fixed quarter-hour marks over the last hours before the
+ * time shown. Fixed marks mean a mark read once is never read again (the past does not change)
+ * and a replay passing over the same hours reuses them.
+ */
+export const TREND_HOURS = 3;
+export const TREND_STEP_MS = 20 * 60_000;
+
+/** The marks before `end` (ms), oldest first, within the trend's hours and not before `earliest`. */
+export function trendTimes(end: number, earliest = -Infinity): number[] {
+  const last = Math.floor((end - 1) / TREND_STEP_MS) * TREND_STEP_MS;
+  const count = Math.floor((TREND_HOURS * 3_600_000) / TREND_STEP_MS);
+  const times: number[] = [];
+  for (let i = count - 1; i >= 0; i--) {
+    const time = last - i * TREND_STEP_MS;
+    if (time >= earliest) times.push(time);
+  }
+  return times;
+}
