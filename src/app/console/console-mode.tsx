@@ -89,7 +89,11 @@ function ConsoleBody({
   const [mapError, setMapError] = useState<string | null>(null);
 
   const layers = useMemo(() => domains.flatMap((domain) => domain.layers), [domains]);
-  const viewLink = useViewLink(layers);
+  const kpiIds = useMemo(
+    () => domains.flatMap((domain) => (domain.kpis ?? []).map((kpi) => kpi.id)),
+    [domains],
+  );
+  const viewLink = useViewLink(layers, kpiIds);
   const [viewBounds, setViewBounds] = useState<BBox | null>(null);
   const [mapCanvas, setMapCanvas] = useState<HTMLCanvasElement | null>(null);
   const [kpiSlot, setKpiSlot] = useState<HTMLElement | null>(null);

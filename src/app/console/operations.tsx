@@ -5,14 +5,11 @@
  * was hidden); clicking an alarmed feature on the map puts its alarm in focus.
  */
 import type { Layer } from '@deck.gl/core';
-import { useQuery } from '@tanstack/react-query';
-import type { InArea } from '../../ops/alarms/alarm-list';
 import { AreaBar } from '../../ops/areas/area-bar';
-import { AREA_CHOROPLETH_ID, areaChoroplethLayer, scaleTop } from '../../ops/areas/area-choropleth';
-import { buildAreaTree, type AreaNode } from '../../ops/areas/area-tree';
-import { featuresInArea } from '../../ops/areas/feature-areas';
+import type { AreaNode } from '../../ops/areas/area-tree';
+import { useAreas } from '../../ops/areas/use-areas';
+import { useAreaShading } from '../../ops/areas/use-area-shading';
 import { KpiBar } from '../../ops/kpis/kpi-bar';
-import { openAlarmsIn } from '../../ops/kpis/use-alarm-figure';
 import { useKpis } from '../../ops/kpis/use-kpis';
 import type { ReadTime } from '../../data/queries';
 import { useNow } from '../../ui/use-now';
@@ -21,12 +18,14 @@ import { createPortal } from 'react-dom';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { DataAdapter } from '../../data/adapter';
 import { DEPARTMENTS } from '../../data/alarm-schemas';
-import { areasQuery } from '../../data/queries';
 import type { BBox, Catalog, Position } from '../../data/schemas';
 import { useTranslation } from 'react-i18next';
 import { SearchDialog, useSearchShortcut } from '../../ops/search/search-dialog';
 import {
+  alarmEntries,
+  areaEntries,
   featureEntries,
+  layerEntries,
   type SearchEntry,
   type SearchTarget,
 } from '../../ops/search/search-entries';
@@ -34,14 +33,10 @@ import type { EmphasisRef } from '../../map/compose-layers';
 import type { DomainModule, Language } from '../../map/layer-contract';
 import type { LayerSource } from '../../map/layer-sources';
 import type { CameraRequest } from '../../map/map-view';
-import { featureBbox } from '../../map/feature-geometry';
 import { layerSetting, useUiStore, type FeatureRef } from '../../map/store';
-import { download, fileName } from '../../ops/export/download';
 import { alarmSourceStatus } from '../../ops/alarms/alarm-source-status';
+import { useMapPicture } from '../../ops/export/use-map-picture';
 import { DataHealth, type HealthEntry } from '../../ops/health/data-health';
-import { canvasPng, composeMapImage, type LegendBlock } from '../../ops/export/map-png';
-import { useDisplayNow } from '../../ui/display-time';
-import { formatClock } from '../../ui/format-number';
 import { AlarmCentre, type NamedOption } from '../../ops/alarms/alarm-centre';
 import { alarmsOnFeature, useAlarmDesk } from '../../ops/alarms/alarm-desk';
 import { AlarmDetails, useAlarmsInFocus } from '../../ops/alarms/alarm-details';
@@ -83,8 +78,6 @@ export interface OperationsProps {
 const ALARM_MAX_ZOOM = 16;
 const FEATURE_MAX_ZOOM = 17;
 const AREA_MAX_ZOOM = 15;
-/** The area shading by open alarms (the others are by a KPI, named by its id). */
-const ALARM_SHADING = 'alarms';
 
 export function Operations({
   adapter,
@@ -120,26 +113,7 @@ export function Operations({
   const datasetOfLayer = (layerId: string) =>
     layers.find((layer) => layer.id === layerId)?.dataset ?? null;
 
-  const areas = useQuery({ ...areasQuery(adapter), enabled: adapter.capabilities.areas });
-  const districts: NamedOption[] = useMemo(
-    () =>
-      (areas.data?.data.features ?? [])
-        .filter((area) => area.properties.level === 'district')
-        .map((area) => ({
-          id: String(area.id),
-          name: localizedName(area.properties.name, language),
-        })),
-    [areas.data, language],
-  );
-  const areaNames = useMemo(
-    () => new Map(districts.map((area) => [area.id, area.name])),
-    [districts],
-  );
-  const areaTree = useMemo(() => (areas.data ? buildAreaTree(areas.data.data) : null), [areas.data]);
-  const inArea = useCallback<InArea>(
-    (areaId, alarm) => alarm.areaId === areaId || (areaTree?.contains(areaId, alarm.position) ?? false),
-    [areaTree],
-  );
+  const { tree: areaTree, districts, names: areaNames, inArea } = useAreas(adapter, language);
   const selectedAreaId = useAlarmStore((state) => state.filters.areaId);
   const setFilter = useAlarmStore((state) => state.setFilter);
   const sourceNow = sourceTime.at(useNow());
@@ -153,38 +127,6 @@ export function Operations({
     tree: areaTree,
     inArea,
   });
-  const [shading, setShading] = useState('');
-  const shadingOptions = useMemo(
-    () => [
-      { id: ALARM_SHADING, label: t('areas.openAlarms') },
-      ...kpis.figures.map((figure) => ({
-        id: figure.kpi.id,
-        label: translatorFor(figure.kpi.domain)(figure.kpi.labelKey),
-      })),
-    ],
-    [kpis.figures, t, translatorFor],
-  );
-  const overlays = useMemo(() => {
-    if (!shading || !areaTree) return [];
-    const shaded = areaTree.children(selectedAreaId);
-    if (shading === ALARM_SHADING) {
-      const counts = new Map(
-        shaded.map((area) => [area.id, openAlarmsIn(desk.alarms, area.id, inArea).length]),
-      );
-      return [areaChoroplethLayer(shaded, counts, scaleTop(counts))];
-    }
-    const figure = kpis.figures.find((candidate) => candidate.kpi.id === shading);
-    const data = figure?.data;
-    if (!figure || !data) return [];
-    const values = new Map(
-      shaded.map((area) => [
-        area.id,
-        figure.kpi.value(data, featuresInArea(data.geometry, areaTree, area.id)),
-      ]),
-    );
-    // An index has its own range (0 to 10); counts and times are scaled to the largest.
-    return [areaChoroplethLayer(shaded, values, figure.kpi.format === 'index' ? 10 : scaleTop(values))];
-  }, [shading, areaTree, selectedAreaId, desk.alarms, inArea, kpis.figures]);
   const chooseArea = useCallback(
     (area: AreaNode | null) => {
       setFilter('areaId', area?.id ?? null);
@@ -196,16 +138,15 @@ export function Operations({
     },
     [setFilter, catalog.city.bbox],
   );
-  // A click on a shaded area drills into it.
-  const onPickOverlay = useCallback(
-    (layerId: string, object: unknown) => {
-      if (layerId !== AREA_CHOROPLETH_ID || !areaTree) return;
-      const id = (object as { id?: unknown } | null)?.id;
-      const area = typeof id === 'string' ? areaTree.byId.get(id) : undefined;
-      if (area) chooseArea(area);
-    },
-    [areaTree, chooseArea],
-  );
+  const shading = useAreaShading({
+    tree: areaTree,
+    selectedAreaId,
+    alarms: desk.alarms,
+    inArea,
+    figures: kpis.figures,
+    translatorFor,
+    onChoose: chooseArea,
+  });
   const domainOptions: NamedOption[] = domains.map((domain) => ({
     id: domain.id,
     name: translatorFor(domain.id)(domain.titleKey),
@@ -293,27 +234,9 @@ export function Operations({
     [layers, translatorFor],
   );
   const searchEntries = (): SearchEntry[] => [
-    ...layers.map((layer) => ({
-      key: `layer:${layer.id}`,
-      label: layerTitle(layer.id),
-      context: t('search.kind.layer'),
-      terms: [layerTitle(layer.id), layer.id],
-      target: { kind: 'layer' as const, layerId: layer.id },
-    })),
-    ...(areas.data?.data.features ?? []).map((area) => ({
-      key: `area:${String(area.id)}`,
-      label: localizedName(area.properties.name, language),
-      context: t('search.kind.area'),
-      terms: [area.properties.name.zh, area.properties.name.en, String(area.id)],
-      target: { kind: 'area' as const, areaId: String(area.id), bbox: featureBbox(area) },
-    })),
-    ...desk.alarms.map((alarm) => ({
-      key: `alarm:${alarm.id}`,
-      label: localizedName(alarm.title, language),
-      context: `${t('search.kind.alarm')} · ${alarm.areaId ? (areaNames.get(alarm.areaId) ?? '') : ''}`,
-      terms: [alarm.title.zh, alarm.title.en, alarm.id],
-      target: { kind: 'alarm' as const, alarmId: alarm.id },
-    })),
+    ...layerEntries(layers, layerTitle, t),
+    ...areaEntries(areaTree?.byId.values() ?? [], language, t),
+    ...alarmEntries(desk.alarms, areaNames, language, t),
     ...sources.flatMap((source) =>
       source.data
         ? featureEntries(
@@ -325,30 +248,14 @@ export function Operations({
         : [],
     ),
   ];
-  const displayNow = useDisplayNow();
-  const savePicture = () => {
-    if (!mapCanvas) return;
-    const legend: LegendBlock[] = layers
-      .filter((layer) => layerSetting(settings, layer).visible)
-      .map((layer) => {
-        const domainT = translatorFor(layer.domain);
-        return {
-          title: domainT(layer.titleKey),
-          entries: layer.legend.map((entry) => ({
-            label: domainT(entry.labelKey),
-            color: entry.color,
-          })),
-        };
-      });
-    const heading: [string, string] = [
-      `${localizedName(catalog.city.name, language)} · ${t('app.title')}`,
-      formatClock(displayNow, language, catalog.city.timezone),
-    ];
-    void canvasPng(composeMapImage(mapCanvas, heading, legend)).then(
-      (png) => download(fileName('map', displayNow, 'png'), png),
-      (error: unknown) => console.error(error),
-    );
-  };
+  const savePicture = useMapPicture({
+    canvas: mapCanvas,
+    layers,
+    title: localizedName(catalog.city.name, language),
+    timeZone: catalog.city.timezone,
+    language,
+    translatorFor,
+  });
   const healthEntries: HealthEntry[] = [
     ...sources.map((source) => ({
       id: source.layer.id,
@@ -386,12 +293,12 @@ export function Operations({
     <>
       {renderMap({
         onSelect,
-        onPickOverlay,
+        onPickOverlay: shading.onPickOverlay,
         focus: kpis.focus,
         emphasis,
         attention,
         cameraRequest,
-        overlays,
+        overlays: shading.overlays,
       })}
       {kpiSlot
         ? createPortal(
@@ -414,9 +321,9 @@ export function Operations({
           selectedId={selectedAreaId}
           language={language}
           onChoose={chooseArea}
-          shading={shading}
-          shadingOptions={shadingOptions}
-          onShading={setShading}
+          shading={shading.shading}
+          shadingOptions={shading.options}
+          onShading={shading.setShading}
         />
       ) : null}
       <div className="map-toolbar">
@@ -426,8 +333,8 @@ export function Operations({
         <button
           type="button"
           className="button"
-          onClick={savePicture}
-          disabled={!mapCanvas}
+          onClick={savePicture ?? undefined}
+          disabled={!savePicture}
           data-testid="export-png"
         >
           {t('export.png')}

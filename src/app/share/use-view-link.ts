@@ -11,6 +11,7 @@ import type { LayerDefinition } from '../../map/layer-contract';
 import type { MapCamera } from '../../map/map-view';
 import { layerSetting, useUiStore } from '../../map/store';
 import { useAlarmStore } from '../../ops/alarms/alarm-store';
+import { useKpiStore } from '../../ops/kpis/kpi-store';
 import { useTimeStore } from '../../ops/time/time-store';
 import {
   readViewLink,
@@ -34,10 +35,13 @@ export interface ViewLink {
   readonly onCameraChange: (camera: MapCamera) => void;
 }
 
-export function useViewLink(layers: readonly LayerDefinition[]): ViewLink {
+export function useViewLink(
+  layers: readonly LayerDefinition[],
+  kpiIds: readonly string[] = [],
+): ViewLink {
   const { i18n } = useTranslation();
   const [link] = useState<ReadView>(() =>
-    readViewLink(window.location.search, { layerIds: layers.map((layer) => layer.id) }),
+    readViewLink(window.location.search, { layerIds: layers.map((layer) => layer.id), kpiIds }),
   );
   const [ignored, setIgnored] = useState(link.ignored);
   const camera = useRef<MapCamera | null>(link.view.camera);
@@ -61,6 +65,7 @@ export function useViewLink(layers: readonly LayerDefinition[]): ViewLink {
       if (view.filters[key] !== null) alarms.setFilter(key, view.filters[key]);
     }
     if (view.language) void i18n.changeLanguage(view.language);
+    if (view.kpiId) useKpiStore.getState().setActiveKpi(view.kpiId);
   }, [link, layers, i18n]);
   const ignore = useCallback(
     (name: ViewParam) => setIgnored((names) => (names.includes(name) ? names : [...names, name])),
@@ -74,6 +79,7 @@ export function useViewLink(layers: readonly LayerDefinition[]): ViewLink {
       const { layerSettings, selection } = useUiStore.getState();
       const { focusedAlarmId, filters } = useAlarmStore.getState();
       const { cursor } = useTimeStore.getState();
+      const { activeKpiId } = useKpiStore.getState();
       const view: SharedView = {
         camera: camera.current,
         visibleLayers: layers.filter((layer) => layerSetting(layerSettings, layer).visible).map((layer) => layer.id),
@@ -82,6 +88,7 @@ export function useViewLink(layers: readonly LayerDefinition[]): ViewLink {
         filters,
         language: currentLanguage(i18n),
         time: cursor,
+        kpiId: activeKpiId,
       };
       const search = writeViewLink(view, window.location.search);
       if (search !== window.location.search) {
@@ -95,6 +102,7 @@ export function useViewLink(layers: readonly LayerDefinition[]): ViewLink {
       useUiStore.subscribe(write),
       useAlarmStore.subscribe(write),
       useTimeStore.subscribe(write),
+      useKpiStore.subscribe(write),
     ];
     i18n.on('languageChanged', write);
     write();

@@ -34,14 +34,17 @@ export interface SharedView {
   readonly language: AppLanguage | null;
   /** The time cursor (ms): the page replays this time; null, live. */
   readonly time: number | null;
+  /** The KPI whose features the map shows. */
+  readonly kpiId: string | null;
 }
 
 /** What a link may name: only these are accepted. */
 export interface KnownNames {
   readonly layerIds: readonly string[];
+  readonly kpiIds?: readonly string[];
 }
 
-export const VIEW_PARAMS = ['cam', 'layers', 'sel', 'alarm', 'domain', 'dept', 'step', 'area', 'sev', 'lang', 't'] as const;
+export const VIEW_PARAMS = ['cam', 'layers', 'sel', 'alarm', 'domain', 'dept', 'step', 'area', 'sev', 'lang', 't', 'kpi'] as const;
 export type ViewParam = (typeof VIEW_PARAMS)[number];
 
 /** A date-time with its offset, as the contract writes them (whether it is in history is checked later). */
@@ -125,6 +128,7 @@ export function readViewLink(search: string, known: KnownNames): ReadView {
       filters,
       language: read('lang', (text) => (text === 'zh-CN' || text === 'en' ? text : null)),
       time: read('t', readTimeParam),
+      kpiId: read('kpi', (text) => ((known.kpiIds ?? []).includes(text) ? text : null)),
     },
     ignored,
   };
@@ -156,6 +160,7 @@ export function writeViewLink(view: SharedView, currentSearch: string): string {
   set('area', view.filters.areaId);
   set('sev', view.filters.severity === null ? null : String(view.filters.severity));
   set('lang', view.language);
+  set('kpi', view.kpiId);
   set('t', view.time === null ? null : new Date(view.time).toISOString().replace('.000Z', 'Z'));
   const text = params.toString();
   return text ? `?${text}` : '';

@@ -7,6 +7,9 @@ import type { BBox, Feature } from '../../data/schemas';
 import type { Language } from '../../map/layer-contract';
 import { featureBbox } from '../../map/feature-geometry';
 import { localized } from '../../map/feature-text';
+import type { Alarm } from '../../data/alarm-schemas';
+import { localizedName } from '../alarms/labels';
+import type { AreaNode } from '../areas/area-tree';
 
 export type SearchTarget =
   | { readonly kind: 'layer'; readonly layerId: string }
@@ -58,4 +61,49 @@ export function featureEntries(
       },
     };
   });
+}
+
+type Translate = (key: string) => string;
+
+export function layerEntries(
+  layers: readonly { readonly id: string }[],
+  layerTitle: (layerId: string) => string,
+  t: Translate,
+): SearchEntry[] {
+  return layers.map((layer) => ({
+    key: `layer:${layer.id}`,
+    label: layerTitle(layer.id),
+    context: t('search.kind.layer'),
+    terms: [layerTitle(layer.id), layer.id],
+    target: { kind: 'layer', layerId: layer.id },
+  }));
+}
+
+export function areaEntries(
+  areas: Iterable<Pick<AreaNode, 'id' | 'name' | 'bbox'>>,
+  language: Language,
+  t: Translate,
+): SearchEntry[] {
+  return [...areas].map((area) => ({
+    key: `area:${area.id}`,
+    label: localizedName(area.name, language),
+    context: t('search.kind.area'),
+    terms: [area.name.zh, area.name.en, area.id],
+    target: { kind: 'area', areaId: area.id, bbox: area.bbox },
+  }));
+}
+
+export function alarmEntries(
+  alarms: readonly Pick<Alarm, 'id' | 'title' | 'areaId'>[],
+  areaNames: ReadonlyMap<string, string>,
+  language: Language,
+  t: Translate,
+): SearchEntry[] {
+  return alarms.map((alarm) => ({
+    key: `alarm:${alarm.id}`,
+    label: localizedName(alarm.title, language),
+    context: `${t('search.kind.alarm')} · ${alarm.areaId ? (areaNames.get(alarm.areaId) ?? '') : ''}`,
+    terms: [alarm.title.zh, alarm.title.en, alarm.id],
+    target: { kind: 'alarm', alarmId: alarm.id },
+  }));
 }

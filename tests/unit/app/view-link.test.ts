@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readViewLink, writeViewLink, type SharedView } from '../../../src/app/share/view-link';
 
-const known = { layerIds: ['traffic.roads', 'pipes.water', 'fire.alarms'] };
+const known = {
+  layerIds: ['traffic.roads', 'pipes.water', 'fire.alarms'],
+  kpiIds: ['traffic.congestion-index'],
+};
 const view: SharedView = {
   camera: { center: [121.471234, 31.228765], zoom: 15.25, bearing: 30, pitch: 45 },
   visibleLayers: ['traffic.roads', 'fire.alarms'],
@@ -16,6 +19,7 @@ const view: SharedView = {
   },
   language: 'zh-CN',
   time: Date.parse('2026-11-26T08:30:00Z'),
+  kpiId: 'traffic.congestion-index',
 };
 
 describe('the view as a link', () => {
@@ -39,6 +43,7 @@ describe('the view as a link', () => {
       filters: { domain: null, department: null, step: null, areaId: null, severity: null },
       language: null,
       time: null,
+      kpiId: null,
     };
     expect(writeViewLink(empty, '')).toBe('');
     expect(readViewLink('', known)).toEqual({ view: empty, ignored: [] });
@@ -59,12 +64,14 @@ describe('the view as a link', () => {
       lang: 'fr',
       area: 'd-05',
       t: 'yesterday at noon',
+      kpi: 'parking.free-spaces',
     });
     const { view: read, ignored } = readViewLink(`?${hostile.toString()}`, known);
     expect([...ignored].sort()).toEqual([
       'alarm',
       'cam',
       'domain',
+      'kpi',
       'lang',
       'layers',
       'sel',
