@@ -211,7 +211,12 @@ export function MapView(props: MapViewProps) {
     mapRef.current = map;
     overlayRef.current = overlay;
     window.__cityopsMap = map;
+    // MapLibre skips its observer's first report, so a container resized while the map starts
+    // (a bar appearing above it) would keep a stretched canvas: every size change is followed here.
+    const resizes = new ResizeObserver(() => map.resize());
+    resizes.observe(container);
     return () => {
+      resizes.disconnect();
       setMapReady(false);
       latest.current.onCanvas?.(null);
       overlay.finalize();

@@ -52,6 +52,7 @@ export function SourceStatusLine({
       data-testid={testId}
       data-phase={status.phase}
       data-stale={stale}
+      data-observed-at={status.observedAt ?? ''}
     >
       {text}
       {visible && counts ? <Counts counts={counts} /> : null}

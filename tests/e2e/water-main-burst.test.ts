@@ -7,7 +7,7 @@ import { describe, expect } from 'vitest';
 import type { Feature } from '../../src/data/schemas';
 import { PIPE_STATUS_COLORS } from '../../src/domains/pipes/networks';
 import { WATER_PRESSURE_KPA } from '../../src/domains/pipes/thresholds';
-import { jumpTo, layerRow, openApp, project, showOnly } from './support/app';
+import { jumpTo, layerRow, layerStatus, openApp, project, showOnly } from './support/app';
 import {
   lineLength,
   lineMidpoint,
@@ -53,8 +53,12 @@ describe('water main burst', () => {
     const alarm = (await servedOpenAlarms(page)).find((a) => a.datasetId === LAYER)!;
     expect(alarm.department).toBe('water-utility');
 
-    // The longest pipe under alarm pressure is drawn in the alarm colour.
+    // The longest pipe under alarm pressure is drawn in the alarm colour, once the map shows the
+    // state the backend serves now (its last reading may be from just before the pause).
     const state = await servedState(page, LAYER);
+    await expect
+      .poll(() => layerStatus(page, LAYER).getAttribute('data-observed-at'), { timeout: 30_000 })
+      .toBe(String(Date.parse(state.observedAt)));
     const pressures = state.columns['pressureKpa'] ?? [];
     const low = new Set(
       state.ids.filter((_, i) => {

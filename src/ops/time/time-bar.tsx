@@ -81,7 +81,7 @@ export function TimeBar({ sourceTime, language, timeZone }: TimeBarProps) {
         type="button"
         className="button"
         onClick={() => step(-HOUR_MS)}
-        aria-label={t('time.backHour')}
+        title={t('time.backHour')}
         data-testid="time-back-hour"
       >
         −1 h
@@ -129,7 +129,7 @@ export function TimeBar({ sourceTime, language, timeZone }: TimeBarProps) {
         className="button"
         onClick={() => step(HOUR_MS)}
         disabled={!replay}
-        aria-label={t('time.forwardHour')}
+        title={t('time.forwardHour')}
         data-testid="time-forward-hour"
       >
         +1 h
