@@ -3,8 +3,9 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createHttpAdapter } from '../data/http-adapter';
 import type { DomainModule } from '../map/layer-contract';
-import { hasDemoControls, type RuntimeConfig } from './config/runtime-config';
+import { hasDemoControls, pageMode, type RuntimeConfig } from './config/runtime-config';
 import { ConsoleMode } from './console/console-mode';
+import { WallMode } from './wall/wall-mode';
 import { createQueryClient } from './query-client';
 import { registerDomainMessages } from './translators';
 
@@ -24,9 +25,14 @@ export function App({ config, apiBaseUrl, domains }: AppProps) {
     }),
   );
   useState(() => registerDomainMessages(domains));
+  const [mode] = useState(() => pageMode(config, window.location));
   return (
     <QueryClientProvider client={queryClient}>
-      <ConsoleMode adapter={adapter} config={config} domains={domains} />
+      {mode === 'wall' ? (
+        <WallMode adapter={adapter} config={config} domains={domains} />
+      ) : (
+        <ConsoleMode adapter={adapter} config={config} domains={domains} />
+      )}
     </QueryClientProvider>
   );
 }

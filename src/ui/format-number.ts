@@ -50,18 +50,29 @@ export function formatDateTime(iso: string, language: AppLanguage): string | nul
 
 const clockFormatters = new Map<string, Intl.DateTimeFormat>();
 
-/** Date and time to the second, in a city's time zone when it is known. */
-export function formatClock(timeMs: number, language: AppLanguage, timeZone?: string): string {
-  const key = `${language}|${timeZone ?? ''}`;
+type ClockStyle = Pick<Intl.DateTimeFormatOptions, 'dateStyle' | 'timeStyle'>;
+
+function clockFormatter(language: AppLanguage, style: ClockStyle, timeZone?: string) {
+  const key = `${language}|${timeZone ?? ''}|${style.dateStyle ?? ''}|${style.timeStyle ?? ''}`;
   let formatter = clockFormatters.get(key);
   if (!formatter) {
     try {
-      formatter = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium', timeZone });
+      formatter = new Intl.DateTimeFormat(language, { ...style, timeZone });
     } catch {
       // An unknown time zone from a source: show the browser's rather than nothing.
-      formatter = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' });
+      formatter = new Intl.DateTimeFormat(language, style);
     }
     clockFormatters.set(key, formatter);
   }
-  return formatter.format(timeMs);
+  return formatter;
+}
+
+/** Date and time to the second, in a city's time zone when it is known. */
+export function formatClock(timeMs: number, language: AppLanguage, timeZone?: string): string {
+  return clockFormatter(language, { dateStyle: 'medium', timeStyle: 'medium' }, timeZone).format(timeMs);
+}
+
+/** Hours and minutes ("14:05"), in a city's time zone when it is known. */
+export function formatHourMinute(timeMs: number, language: AppLanguage, timeZone?: string): string {
+  return clockFormatter(language, { timeStyle: 'short' }, timeZone).format(timeMs);
 }

@@ -8,7 +8,7 @@ import { SEVERITY_RADIUS_PIXELS } from '../../src/domains/fire/alarm-style';
 import { jumpTo, openApp, project, setLayerVisible, showOnly } from './support/app';
 import { pointPosition, servedCatalog, servedFeatures } from './support/city';
 import { changedPixels, snapshotMap } from './support/pixels';
-import { triggerScenario, waitForServed } from './support/demo';
+import { pauseClock, triggerScenario, waitForServed } from './support/demo';
 import { test } from './support/test';
 
 /** Half the side of a square that fits inside the smallest alarm disc. */
@@ -23,6 +23,8 @@ describe('drawing order', () => {
     // A fire in the tallest building: the tallest roof around an alarm.
     await triggerScenario(page, 'high-rise-fire');
     await waitForServed(page, 'fire.alarms');
+    // Freeze the city: on a busy machine the alarms could otherwise change between two looks.
+    await pauseClock(page);
     const { bbox } = (await servedCatalog(page)).city;
     await showOnly(page, []);
     await jumpTo(page, [(bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2], 14);

@@ -8,6 +8,35 @@ import { CITY_SCALES } from '../../../mocks/city/scale';
 
 const scaleSchema = z.enum(CITY_SCALES);
 
+const idText = z.string().min(1).max(128).regex(/^[\w.:-]+$/u);
+
+/** One view of the wall's tour: an area (null: the whole city), the layers shown, for how long. */
+const tourStepSchema = z
+  .object({
+    areaId: idText.nullable().default(null),
+    /** Layer ids to show; omitted, the layers as they are. */
+    layers: z.array(idText).max(64).optional(),
+    durationS: z.number().int().min(5).max(3_600).default(30),
+  })
+  .strict();
+
+const wallConfigSchema = z
+  .object({
+    /** Views in order, looped; empty: the whole city, then each district in turn. */
+    tour: z.array(tourStepSchema).max(100).default([]),
+    /** New alarms at or above this severity pre-empt the tour. */
+    preemptSeverity: z.number().int().min(1).max(3).default(3),
+    /** How long a pre-empting alarm is shown before the tour resumes. */
+    holdS: z.number().int().min(5).max(3_600).default(60),
+    /** No frame drawn or no data received for this long: the page reloads itself. */
+    watchdogS: z.number().int().min(10).max(3_600).default(180),
+  })
+  .strict();
+
+
+export type WallConfig = z.infer<typeof wallConfigSchema>;
+export type TourStepConfig = z.infer<typeof tourStepSchema>;
+
 export const runtimeConfigSchema = z
   .object({
     /** Base URL of the REST contract; relative URLs resolve against the page. */
@@ -28,6 +57,10 @@ export const runtimeConfigSchema = z
     alarmSlaMinutes: z.record(z.string().min(1).max(64), z.number().int().min(1).max(7 * 24 * 60)).default({}),
     /** Show the demo controls (clock, scenarios); defaults to on with the embedded demo backend. */
     demoControls: z.boolean().optional(),
+    /** `console` for operators at a desk; `wall` for an unattended wall screen (`?mode=` overrides). */
+    mode: z.enum(['console', 'wall']).default('console'),
+    /** The wall screen: its tour, what pre-empts it, and its watchdog. */
+    wall: wallConfigSchema.default(() => wallConfigSchema.parse({})),
     basemap: z
       .discriminatedUnion('kind', [
         z.object({ kind: z.literal('embedded') }).strict(),
@@ -92,6 +125,12 @@ export async function loadRuntimeConfig(
     throw new ConfigError(`invalid runtime config at ${url.href}`, ['(root): not valid JSON']);
   }
   return parseRuntimeConfig(json, url.href);
+}
+
+/** The page's mode: the config's, unless the URL asks for another (`?mode=wall`). */
+export function pageMode(config: RuntimeConfig, location: Pick<Location, 'search'>): RuntimeConfig['mode'] {
+  const requested = new URLSearchParams(location.search).get('mode');
+  return requested === 'wall' || requested === 'console' ? requested : config.mode;
 }
 
 /** Whether the backend is a demo backend whose clock and scenarios the page may control. */

@@ -68,6 +68,15 @@ export const en = {
     scheduled: 'scheduled',
     failed: 'Could not reach the demo backend: {{message}}',
   },
+  wall: {
+    ticker: 'Newest alarms',
+    noSevereAlarms: 'No major or critical alarm open',
+    staleSince: 'stale since {{time}}',
+    noData: 'no data',
+    live: 'live',
+    nowShowing: 'Tour {{step}} of {{of}}',
+    newAlarm: 'New alarm',
+  },
   time: {
     label: 'Time',
     live: 'LIVE',
@@ -178,7 +187,12 @@ export const en = {
       'city-management': 'City management',
     },
   },
-  map: { label: 'City map', noWebgl: 'This browser cannot draw the map (WebGL is unavailable).' },
+  map: {
+    label: 'City map',
+    noWebgl: 'This browser cannot draw the map (WebGL is unavailable).',
+    contextLost: 'Map display lost — restoring…',
+    contextFailed: 'Map display could not be restored. Reload the page to see the map again.',
+  },
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -70,6 +70,15 @@ export const zhCN: Messages = {
     scheduled: '已排期',
     failed: '无法连接演示后端：{{message}}',
   },
+  wall: {
+    ticker: '最新告警',
+    noSevereAlarms: '暂无较重或严重告警',
+    staleSince: '自 {{time}} 起数据过期',
+    noData: '无数据',
+    live: '实时',
+    nowShowing: '巡视 {{step}} / {{of}}',
+    newAlarm: '新告警',
+  },
   time: {
     label: '时间',
     live: '实时',
@@ -180,5 +189,10 @@ export const zhCN: Messages = {
       'city-management': '城市管理',
     },
   },
-  map: { label: '城市地图', noWebgl: '此浏览器无法绘制地图（WebGL 不可用）。' },
+  map: {
+    label: '城市地图',
+    noWebgl: '此浏览器无法绘制地图（WebGL 不可用）。',
+    contextLost: '地图显示中断，正在恢复…',
+    contextFailed: '地图显示无法恢复，请刷新页面。',
+  },
 };

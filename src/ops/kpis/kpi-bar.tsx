@@ -13,9 +13,6 @@ import { formatKpi } from './format-kpi';
 import { TREND_HOURS } from './trend-times';
 import type { KpiFigure } from './use-kpi-figures';
 
-const SPARK_WIDTH = 72;
-const SPARK_HEIGHT = 28;
-
 export interface AlarmFigure {
   /** Open alarms per severity (3, 2, 1) at the time shown, in the area chosen. */
   readonly bySeverity: Readonly<Record<1 | 2 | 3, number>>;
@@ -33,9 +30,14 @@ export interface KpiBarProps {
   readonly activeKpiId: string | null;
   readonly language: Language;
   readonly translatorFor: (domain: string) => Translate;
-  readonly onPick: (figure: KpiFigure) => void;
-  readonly onSeverity: (severity: number) => void;
+  /** A click on a figure (none on a wall: its figures are shown, not pressed). */
+  readonly onPick?: (figure: KpiFigure) => void;
+  readonly onSeverity?: (severity: number) => void;
+  /** The trend lines' size in pixels. */
+  readonly sparkSize?: { readonly width: number; readonly height: number };
 }
+
+const DESK_SPARK = { width: 72, height: 28 };
 
 export function KpiBar({
   figures,
@@ -45,8 +47,11 @@ export function KpiBar({
   translatorFor,
   onPick,
   onSeverity,
+  sparkSize = DESK_SPARK,
 }: KpiBarProps) {
   const { t } = useTranslation();
+  const Tile = onPick ? 'button' : 'div';
+  const Severity = onSeverity ? 'button' : 'span';
   return (
     <section className="kpi-bar" aria-label={t('kpi.label')} data-testid="kpi-bar">
       {figures.map((figure) => {
@@ -54,13 +59,17 @@ export function KpiBar({
         const text = formatKpi(figure.value, figure.kpi.format, language, t);
         const first = figure.trend.values.find((value) => value !== null) ?? null;
         return (
-          <button
+          <Tile
             key={figure.kpi.id}
-            type="button"
+            {...(onPick
+              ? {
+                  type: 'button' as const,
+                  'aria-pressed': activeKpiId === figure.kpi.id,
+                  onClick: () => onPick(figure),
+                  title: t('kpi.pick'),
+                }
+              : {})}
             className="kpi-tile"
-            aria-pressed={activeKpiId === figure.kpi.id}
-            onClick={() => onPick(figure)}
-            title={t('kpi.pick')}
             data-testid="kpi-tile"
             data-kpi={figure.kpi.id}
             data-value={figure.value ?? ''}
@@ -84,15 +93,15 @@ export function KpiBar({
               times={figure.trend.times}
               values={figure.trend.values}
               color={statusColors[figure.level === 'unknown' ? 'normal' : figure.level]}
-              width={SPARK_WIDTH}
-              height={SPARK_HEIGHT}
+              width={sparkSize.width}
+              height={sparkSize.height}
               label={t('kpi.trend', {
                 hours: TREND_HOURS,
                 from: formatKpi(first, figure.kpi.format, language, t),
                 to: text,
               })}
             />
-          </button>
+          </Tile>
         );
       })}
       {alarms ? (
@@ -100,25 +109,29 @@ export function KpiBar({
           <span className="kpi-tile__label">{t('kpi.openAlarms')}</span>
           <span className="kpi-tile__severities">
             {([3, 2, 1] as const).map((severity) => (
-              <button
+              <Severity
                 key={severity}
-                type="button"
+                {...(onSeverity
+                  ? {
+                      type: 'button' as const,
+                      'aria-pressed': alarms.severityFilter === severity,
+                      onClick: () => onSeverity(severity),
+                    }
+                  : {})}
                 className={`kpi-severity kpi-severity--${severity}`}
-                aria-pressed={alarms.severityFilter === severity}
-                onClick={() => onSeverity(severity)}
                 data-testid={`kpi-alarms-${severity}`}
                 data-count={alarms.bySeverity[severity]}
               >
                 <strong>{alarms.bySeverity[severity]}</strong> {severityName(t, severity)}
-              </button>
+              </Severity>
             ))}
           </span>
           <Sparkline
             times={alarms.trend.times}
             values={alarms.trend.values}
             color={statusColors.warning}
-            width={SPARK_WIDTH}
-            height={SPARK_HEIGHT}
+            width={sparkSize.width}
+            height={sparkSize.height}
             label={t('kpi.trend', {
               hours: TREND_HOURS,
               from: String(alarms.trend.values.find((value) => value !== null) ?? '—'),

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadRuntimeConfig, parseRuntimeConfig } from '../../../src/app/config/runtime-config';
+import {
+  ConfigError,
+  loadRuntimeConfig,
+  pageMode,
+  parseRuntimeConfig,
+} from '../../../src/app/config/runtime-config';
 
 const location = (href: string) => new URL(href) as unknown as Location;
 
@@ -23,7 +28,9 @@ describe('runtime config', () => {
   });
   it('names the key and what was expected', () => {
     expect(problems({ mock: { enabled: 'yes' } })[0]).toMatch(/^mock\.enabled: .*boolean/);
-    expect(problems({ basemap: { kind: 'style', url: 'not a url' } })[0]).toMatch(/^basemap\.url: /);
+    expect(problems({ basemap: { kind: 'style', url: 'not a url' } })[0]).toMatch(
+      /^basemap\.url: /,
+    );
     expect(problems({ requestTimeoutMs: 10 })[0]).toMatch(/^requestTimeoutMs: /);
   });
   it('rejects unknown keys (a typo must not be silently ignored)', () => {
@@ -42,14 +49,63 @@ describe('runtime config', () => {
     const down = (async () => {
       throw new TypeError('fetch failed');
     }) as typeof fetch;
-    await expect(loadRuntimeConfig(location('https://ops.example/'), down)).rejects.toThrow(ConfigError);
+    await expect(loadRuntimeConfig(location('https://ops.example/'), down)).rejects.toThrow(
+      ConfigError,
+    );
     const notJson = (async () => new Response('<html>')) as typeof fetch;
-    await expect(loadRuntimeConfig(location('https://ops.example/'), notJson)).rejects.toMatchObject({
+    await expect(
+      loadRuntimeConfig(location('https://ops.example/'), notJson),
+    ).rejects.toMatchObject({
       problems: ['(root): not valid JSON'],
     });
     const missing = (async () => new Response('', { status: 404 })) as typeof fetch;
-    await expect(loadRuntimeConfig(location('https://ops.example/'), missing)).rejects.toMatchObject({
+    await expect(
+      loadRuntimeConfig(location('https://ops.example/'), missing),
+    ).rejects.toMatchObject({
       problems: ['https://ops.example/cityops.config.json: HTTP 404'],
     });
+  });
+});
+
+describe('wall screen config', () => {
+  it('defaults to the console, with a default wall (no tour: the city, then each district)', () => {
+    const config = parseRuntimeConfig({}, 'test');
+    expect(config.mode).toBe('console');
+    expect(config.wall).toEqual({ tour: [], preemptSeverity: 3, holdS: 60, watchdogS: 180 });
+  });
+
+  it('reads a tour, and refuses bad views key by key', () => {
+    const config = parseRuntimeConfig(
+      {
+        mode: 'wall',
+        wall: { tour: [{ areaId: 'd-01', layers: ['traffic.roads'], durationS: 15 }] },
+      },
+      'test',
+    );
+    expect(config.wall.tour).toEqual([
+      { areaId: 'd-01', layers: ['traffic.roads'], durationS: 15 },
+    ]);
+    let error: unknown;
+    try {
+      parseRuntimeConfig(
+        { wall: { tour: [{ areaId: '<script>', durationS: 1 }], holdS: -1 } },
+        'test',
+      );
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'wall.holdS',
+      'wall.tour.0.areaId',
+      'wall.tour.0.durationS',
+    ]);
+  });
+
+  it('lets the URL choose the mode, ignoring anything else', () => {
+    const config = parseRuntimeConfig({}, 'test');
+    expect(pageMode(config, { search: '?mode=wall' })).toBe('wall');
+    expect(pageMode({ ...config, mode: 'wall' }, { search: '?mode=console' })).toBe('console');
+    expect(pageMode(config, { search: '?mode=<b>' })).toBe('console');
   });
 });
