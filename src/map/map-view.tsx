@@ -2,12 +2,17 @@
  * The map engine: one MapLibre map with one deck.gl overlay drawn interleaved in MapLibre's WebGL
  * context. Created once per mount; data refreshes only replace deck.gl layers, so the camera never
  * moves by itself and hover and selection survive every refresh.
+ *
+ * When the WebGL context is lost (a GPU reset), the map and the overlay are created again in
+ * place, at the camera they had, with the same layers (they come from props): deck.gl's GPU
+ * resources cannot be restored into a new context, so recreating both is the one sure way back.
+ * When that keeps failing, `onUnrecoverable` is called (see context-recovery.ts).
  */
 import type { Layer } from '@deck.gl/core';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import { Map as MapLibreMap, type PaddingOptions, type StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import type { Basemap, BBox, Position } from '../data/schemas';
 import {
   composeLayers,
@@ -15,9 +20,18 @@ import {
   hasAnimatedVisibleLayer,
   type EmphasisRef,
 } from './compose-layers';
+import {
+  DEFAULT_RECOVERY_POLICY,
+  INITIAL_RECOVERY_STATE,
+  nextRecoveryState,
+  noticeFor,
+  type RecoveryEvent,
+  type RecoveryState,
+} from './context-recovery';
 import { basemapLayers, basemapSources, emptyStyle } from './embedded-style';
 import type { Language, Translate } from './layer-contract';
 import type { LayerSource } from './layer-sources';
+import { MapContextNotice } from './map-context-notice';
 import { MapTooltip } from './map-tooltip';
 import { setUpMapLibre } from './maplibre-setup';
 import { definitionOfDeckLayer, pickedFeature } from './picking';
@@ -58,6 +72,11 @@ export interface MapViewProps {
   onCameraChange?: (view: CameraAtRest) => void;
   /** The map's canvas once it exists (null when it goes), e.g. to save a picture of it. */
   onCanvas?: (canvas: HTMLCanvasElement | null) => void;
+  /**
+   * The map lost its WebGL context and could not be brought back (losses keep coming, or a new
+   * map cannot get a context): only a fresh page will do, e.g. a reload.
+   */
+  onUnrecoverable?: () => void;
 }
 
 export interface MapCamera {
@@ -96,9 +115,13 @@ const ANIMATION_FRAME_MS = 66;
 
 declare global {
   interface Window {
-    /** The live map, for diagnostics and browser tests. */
+    /** The live map, for diagnostics and browser tests (a new one after a context loss). */
     __cityopsMap?: MapLibreMap;
   }
+}
+
+function reduceRecovery(state: RecoveryState, event: RecoveryEvent): RecoveryState {
+  return nextRecoveryState(state, event, DEFAULT_RECOVERY_POLICY);
 }
 
 export function MapView(props: MapViewProps) {
@@ -108,29 +131,37 @@ export function MapView(props: MapViewProps) {
   const [mapReady, setMapReady] = useState(false);
   const [zoom, setZoom] = useState(0);
   const [hover, setHover] = useState<Hover | null>(null);
+  const [recovery, dispatchRecovery] = useReducer(reduceRecovery, INITIAL_RECOVERY_STATE);
+  /** Where the map was when its context was lost: the recreated map starts there. */
+  const resumeCamera = useRef<MapCamera | null>(null);
+  /** The last camera request carried out: a recreated map must not fly to it again. */
+  const handledCameraRequest = useRef<number | null>(null);
   const latest = useRef(props);
   useLayoutEffect(() => {
     latest.current = props;
   });
 
   const styleUrl = props.basemap.kind === 'style' ? props.basemap.url : null;
+  const { generation } = recovery;
 
-  // Create the map and the overlay once per mount (and per style URL, which only config changes).
+  // Create the map and the overlay once per mount, per style URL (which only config changes) and
+  // per generation (bumped to recreate them after a WebGL context loss).
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
     setUpMapLibre();
+    const startCamera = resumeCamera.current ?? latest.current.initialCamera;
     let map: MapLibreMap;
     try {
       map = new MapLibreMap({
         container,
         style: styleUrl ?? (emptyStyle() as StyleSpecification),
-        ...(latest.current.initialCamera
+        ...(startCamera
           ? {
-              center: [...latest.current.initialCamera.center],
-              zoom: latest.current.initialCamera.zoom,
-              bearing: latest.current.initialCamera.bearing,
-              pitch: latest.current.initialCamera.pitch,
+              center: [...startCamera.center],
+              zoom: startCamera.zoom,
+              bearing: startCamera.bearing,
+              pitch: startCamera.pitch,
             }
           : {
               bounds: [...latest.current.initialBounds],
@@ -142,6 +173,8 @@ export function MapView(props: MapViewProps) {
       });
     } catch (error) {
       latest.current.onError(error instanceof Error ? error.message : String(error));
+      // A map recreated after a context loss that cannot get a context: recovery has failed.
+      dispatchRecovery({ type: 'creation-failed' });
       return;
     }
     const overlay = new MapLibreOverlay({
@@ -169,9 +202,37 @@ export function MapView(props: MapViewProps) {
       onError: (error) => latest.current.onError(error.message),
     });
     map.addControl(overlay);
+    // Set once this map's context is lost: from then on it only waits to be replaced, and nothing
+    // may draw or pick with it.
+    let lost = false;
+    const canvas = map.getCanvas();
+    const onContextLost = (event: Event) => {
+      // Without it the browser never restores the context (MapLibre calls it too; not relied on).
+      event.preventDefault();
+      if (lost) return;
+      lost = true;
+      const center = map.getCenter();
+      resumeCamera.current = {
+        center: [center.lng, center.lat],
+        zoom: map.getZoom(),
+        bearing: map.getBearing(),
+        pitch: map.getPitch(),
+      };
+      setMapReady(false);
+      setHover(null);
+      dispatchRecovery({ type: 'lost', at: performance.now() });
+      // deck.gl's buffers, textures and programs died with the context and cannot be restored
+      // into another: let go of the overlay now (after the state above, so a failure here cannot
+      // stop the recovery), so nothing draws or picks with them before the map is replaced.
+      overlay.finalize();
+    };
+    const onContextRestored = () => dispatchRecovery({ type: 'restored' });
+    canvas.addEventListener('webglcontextlost', onContextLost);
+    canvas.addEventListener('webglcontextrestored', onContextRestored);
     // Clicks are taken from MapLibre (which owns the canvas's gestures in interleaved mode) and
     // picked through the overlay, so a click that MapLibre treats as a click always selects.
     map.on('click', (event) => {
+      if (lost) return;
       const info = overlay.pickObject({
         x: event.point.x,
         y: event.point.y,
@@ -201,8 +262,16 @@ export function MapView(props: MapViewProps) {
       });
     };
     map.on('moveend', cameraAtRest);
-    map.on('error', (event) => latest.current.onError(event.error?.message ?? 'map error'));
+    map.on('error', (event) => {
+      // A lost map's errors (a failed restore of its own) say nothing new: the notice is up and
+      // the map is about to be replaced.
+      if (lost) return;
+      latest.current.onError(event.error?.message ?? 'map error');
+    });
     map.on('load', () => {
+      if (lost) return;
+      resumeCamera.current = null;
+      dispatchRecovery({ type: 'loaded' });
       setZoom(map.getZoom());
       setMapReady(true);
       cameraAtRest();
@@ -213,10 +282,15 @@ export function MapView(props: MapViewProps) {
     window.__cityopsMap = map;
     // MapLibre skips its observer's first report, so a container resized while the map starts
     // (a bar appearing above it) would keep a stretched canvas: every size change is followed here.
-    const resizes = new ResizeObserver(() => map.resize());
+    const resizes = new ResizeObserver(() => {
+      if (!lost) map.resize();
+    });
     resizes.observe(container);
     return () => {
       resizes.disconnect();
+      // Before `remove()`, which loses the context on purpose: that loss is not a GPU failure.
+      canvas.removeEventListener('webglcontextlost', onContextLost);
+      canvas.removeEventListener('webglcontextrestored', onContextRestored);
       setMapReady(false);
       latest.current.onCanvas?.(null);
       overlay.finalize();
@@ -225,7 +299,23 @@ export function MapView(props: MapViewProps) {
       overlayRef.current = null;
       if (window.__cityopsMap === map) delete window.__cityopsMap;
     };
-  }, [styleUrl]);
+  }, [styleUrl, generation]);
+
+  // The browser may never restore the context (it stops after repeated GPU crashes): after a few
+  // seconds, recreate the map anyway. A new context on a new canvas can often be had regardless.
+  const { phase } = recovery;
+  useEffect(() => {
+    if (phase !== 'lost') return;
+    const timer = window.setTimeout(
+      () => dispatchRecovery({ type: 'restore-timeout' }),
+      DEFAULT_RECOVERY_POLICY.restoreTimeoutMs,
+    );
+    return () => window.clearTimeout(timer);
+  }, [phase]);
+
+  useEffect(() => {
+    if (phase === 'given-up') latest.current.onUnrecoverable?.();
+  }, [phase]);
 
   // The embedded base map arrives after the map exists: add it under the deck.gl layers.
   const embedded = props.basemap.kind === 'embedded' ? props.basemap.data : null;
@@ -274,6 +364,10 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !mapReady || !cameraRequest) return;
+    // A map recreated after a context loss starts where the lost one was: a flight already made
+    // is not made again (a request that came while the map was down is still carried out).
+    if (handledCameraRequest.current === cameraRequest.key) return;
+    handledCameraRequest.current = cameraRequest.key;
     const [west, south, east, north] = cameraRequest.bbox;
     map.fitBounds(
       [
@@ -315,6 +409,8 @@ export function MapView(props: MapViewProps) {
         })
       : null;
 
+  const notice = noticeFor(phase);
+
   return (
     <div className="map-view">
       <div
@@ -328,6 +424,7 @@ export function MapView(props: MapViewProps) {
       {description && hover ? (
         <MapTooltip description={description} x={hover.x} y={hover.y} />
       ) : null}
+      {notice ? <MapContextNotice kind={notice} /> : null}
     </div>
   );
 }

@@ -162,6 +162,7 @@ function ConsoleBody({
       initialCamera={viewLink.initialCamera}
       onCameraChange={onCameraChange}
       onCanvas={setMapCanvas}
+      onUnrecoverable={() => window.location.reload()}
     />
   );
   const details = (alarms: ReactNode, onClose: () => void) => (

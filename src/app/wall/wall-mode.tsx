@@ -229,12 +229,10 @@ function WallScreen({
     );
   }, [viewLayers, layers, setLayersVisible]);
 
+  // The URL holds the view: a reload comes back to it.
+  const reload = useCallback(() => window.location.reload(), []);
   const showsData = sources.some((source) => source.data !== null);
-  useWatchdog(
-    wall.watchdogS * 1_000,
-    showsData,
-    useCallback(() => window.location.reload(), []),
-  );
+  useWatchdog(wall.watchdogS * 1_000, showsData, reload);
 
   const layerTitle = (layer: LayerDefinition) => translatorFor(layer.domain)(layer.titleKey);
   const cityName = localizedName(catalog.city.name, language);
@@ -350,6 +348,7 @@ function WallScreen({
           cameraRequest={cameraRequest}
           initialCamera={initialCamera}
           onCameraChange={onCameraChange}
+          onUnrecoverable={reload}
         />
         <AlarmTicker
           alarms={tickerAlarms}
