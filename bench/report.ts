@@ -9,6 +9,8 @@ import type { Measurement } from './result';
 function format(value: number, unit: Measurement['unit']): string {
   if (!Number.isFinite(value)) return '–';
   if (unit === 'count') return Math.round(value).toLocaleString('en-US');
+  // A change: signed, so that growth and shrinkage read apart at a glance.
+  if (unit === '%') return `${value > 0 ? '+' : ''}${value.toFixed(1)} %`;
   const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
   return `${value.toFixed(digits)} ${unit}`;
 }

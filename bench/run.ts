@@ -1,39 +1,112 @@
 /**
- * `npm run bench [-- --smoke]`: runs the benchmark suites, prints their tables, writes the
+ * `npm run bench [-- [--smoke] [--suite simulation|soak] [--soak-minutes <n>]]`: runs the
+ * benchmark suites one after another (or only the one named), prints their tables, writes the
  * figures to bench/results/<suite>.json and, for a full run, into docs/benchmarks.md.
- * `--smoke` is the small, single run CI makes so that the harness never rots; its figures are
- * not written into the document.
+ * `--smoke` is the small, single run CI makes so that the harness never rots; its figures go to
+ * bench/results/<suite>.smoke.json and not into the document. `--soak-minutes` sets the soak's
+ * wall duration (e.g. an overnight run). A suite that fails is reported and the next one still
+ * runs; the exit status says so. The soak serves dist/: `npm run build` first.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describeMachine } from './machine';
 import { machineLine, markdownTable, writeSection } from './report';
-import { FULL_PLAN, runSimulationSuite, SMOKE_PLAN } from './suites/simulation';
+import type { Measurement } from './result';
+import * as simulation from './suites/simulation';
+import * as soak from './suites/soak';
 
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
 const DOCUMENT = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
 
+interface Options {
+  readonly smoke: boolean;
+  /** Only this suite (default: every suite). */
+  readonly suite: SuiteName | null;
+  /** The soak's wall duration instead of its plan's. */
+  readonly soakMinutes: number | null;
+}
+
+interface SuiteOutcome {
+  readonly measurements: readonly Measurement[];
+  /** Written to the suite's result file next to the measurements (e.g. the soak's series). */
+  readonly details?: object;
+}
+
+type Log = (line: string) => void;
+
+const SUITES = {
+  simulation: async ({ smoke }: Options, log: Log): Promise<SuiteOutcome> => ({
+    measurements: await simulation.runSimulationSuite(
+      smoke ? simulation.SMOKE_PLAN : simulation.FULL_PLAN,
+      log,
+    ),
+  }),
+  soak: ({ smoke, soakMinutes }: Options, log: Log): Promise<SuiteOutcome> => {
+    const plan = smoke ? soak.SMOKE_PLAN : soak.FULL_PLAN;
+    return soak.runSoakSuite(
+      soakMinutes === null ? plan : soak.withMinutes(plan, soakMinutes),
+      log,
+    );
+  },
+} as const;
+type SuiteName = keyof typeof SUITES;
+const SUITE_NAMES = Object.keys(SUITES) as SuiteName[];
+
+const USAGE = `usage: npm run bench [-- [--smoke] [--suite ${SUITE_NAMES.join('|')}] [--soak-minutes <n>]]`;
+
+function parseOptions(argv: readonly string[]): Options {
+  const args = argv.filter((arg) => arg !== '--');
+  let smoke = false;
+  let suite: SuiteName | null = null;
+  let soakMinutes: number | null = null;
+  for (let k = 0; k < args.length; k++) {
+    const arg = args[k]!;
+    if (arg === '--smoke') smoke = true;
+    else if (arg === '--suite') {
+      const name = args[++k];
+      if (!SUITE_NAMES.includes(name as SuiteName))
+        throw new Error(`unknown suite ${name ?? '(none)'}; ${USAGE}`);
+      suite = name as SuiteName;
+    } else if (arg === '--soak-minutes') {
+      const minutes = Number(args[++k]);
+      if (!(minutes > 0)) throw new Error(`--soak-minutes needs a positive number; ${USAGE}`);
+      soakMinutes = minutes;
+    } else throw new Error(`unknown option ${arg}; ${USAGE}`);
+  }
+  return { smoke, suite, soakMinutes };
+}
+
 async function main(): Promise<void> {
-  const args = process.argv.slice(2).filter((arg) => arg !== '--');
-  const unknown = args.find((arg) => arg !== '--smoke');
-  if (unknown) throw new Error(`unknown option ${unknown}; usage: npm run bench [-- --smoke]`);
-  const smoke = args.includes('--smoke');
+  const options = parseOptions(process.argv.slice(2));
+  const { smoke } = options;
   const machine = describeMachine();
   const date = new Date().toISOString().slice(0, 10);
-  const log = (line: string): void => console.log(`bench: ${line}`);
+  const log: Log = (line) => console.log(`bench: ${line}`);
+  const failed: string[] = [];
 
-  const measurements = await runSimulationSuite(smoke ? SMOKE_PLAN : FULL_PLAN, log);
-  const table = markdownTable(measurements);
-  console.log(
-    `\n## simulation${smoke ? ' (smoke)' : ''}\n\n${machineLine(machine, date)}\n\n${table}\n`,
-  );
+  for (const name of options.suite ? [options.suite] : SUITE_NAMES) {
+    let outcome: SuiteOutcome;
+    try {
+      outcome = await SUITES[name](options, log);
+    } catch (error) {
+      console.error(`bench: the ${name} suite failed:`, error);
+      failed.push(name);
+      continue;
+    }
+    const { measurements, details } = outcome;
+    const table = markdownTable(measurements);
+    console.log(
+      `\n## ${name}${smoke ? ' (smoke)' : ''}\n\n${machineLine(machine, date)}\n\n${table}\n`,
+    );
 
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  writeFileSync(
-    `${RESULTS_DIR}simulation${smoke ? '.smoke' : ''}.json`,
-    `${JSON.stringify({ date, smoke, machine, measurements }, null, 2)}\n`,
-  );
-  if (!smoke) writeSection(DOCUMENT, 'simulation', `${machineLine(machine, date)}\n\n${table}`);
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    writeFileSync(
+      `${RESULTS_DIR}${name}${smoke ? '.smoke' : ''}.json`,
+      `${JSON.stringify({ date, smoke, machine, measurements, ...details }, null, 2)}\n`,
+    );
+    if (!smoke) writeSection(DOCUMENT, name, `${machineLine(machine, date)}\n\n${table}`);
+  }
+  if (failed.length > 0) throw new Error(`failed suites: ${failed.join(', ')}`);
 }
 
 main().catch((error: unknown) => {

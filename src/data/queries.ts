@@ -65,10 +65,18 @@ export interface ReadOptions {
   readonly cache?: QueryClient;
 }
 
+/**
+ * How long a read of the past stays cached once nothing shows it. Trend marks and a playing
+ * replay move on through time, so their reads are many and each is soon left behind: kept for
+ * long, they would fill the cache of a wall screen that runs for days.
+ */
+export const PAST_READ_GC_MS = 2 * 60_000;
+
 /** History reads: fetched once per time, and the nearest time's data shown while one loads. */
 function pastReadOptions<T>(at: number, liveKey: readonly unknown[], cache?: QueryClient) {
   return {
     staleTime: Infinity,
+    gcTime: PAST_READ_GC_MS,
     refetchInterval: false as const,
     placeholderData: cache ? nearestRead<T>(cache, liveKey, at) : keepPreviousData<T>,
     meta: { at },

@@ -13,6 +13,11 @@ import { test } from './support/test';
 const WALL_CONFIG = '/demo-town-wall.config.json';
 /** The tour's first view lasts 20 s (the config); the hold after an alarm 20 s. */
 const TOUR_MS = 60_000;
+/**
+ * Each test waits through tour views, holds or the watchdog's threshold on top of a page load in
+ * software WebGL (a 4K one draws four times the pixels): beyond the default two minutes.
+ */
+const WALL_TEST_MS = 240_000;
 
 async function openWall(page: Page, width: number, height: number): Promise<void> {
   await page.setViewportSize({ width, height });
@@ -61,132 +66,152 @@ describe('wall screen', () => {
     [1920, 1080],
     [3840, 2160],
   ] as const) {
-    test(`at ${width}×${height}: map, ribbon, ticker, clock and health, scaled as one`, async ({
-      session,
-    }) => {
-      const { page } = session;
-      await openWall(page, width, height);
-      for (const id of ['wall', 'kpi-bar', 'wall-ticker', 'wall-clock', 'wall-health', 'city-name'])
-        await expect(page.getByTestId(id).isVisible(), id).resolves.toBe(true);
-      // No console chrome on the wall.
-      expect(await page.getByTestId('layer-panel').count()).toBe(0);
-      expect(await page.getByTestId('time-bar').count()).toBe(0);
-      // One scale factor: the root size is a 96th of the width, nothing is smaller than it.
-      const sizes = await page.evaluate(() => {
-        const root = Number.parseFloat(getComputedStyle(document.documentElement).fontSize);
-        const texts = [...document.querySelectorAll('.wall *')].filter(
-          (node) =>
-            node.childNodes.length > 0 &&
-            [...node.childNodes].some((child) => child.nodeType === 3 && child.textContent?.trim()),
-        );
-        const smallest = Math.min(
-          ...texts.map((node) => Number.parseFloat(getComputedStyle(node).fontSize)),
-        );
-        return { root, smallest };
-      });
-      expect(sizes.root).toBeCloseTo(width / 96, 0);
-      expect(sizes.smallest).toBeGreaterThanOrEqual(sizes.root - 0.5);
-      await session.screenshot(`wall-${width}x${height}`);
-    });
+    test(
+      `at ${width}×${height}: map, ribbon, ticker, clock and health, scaled as one`,
+      { timeout: WALL_TEST_MS },
+      async ({ session }) => {
+        const { page } = session;
+        await openWall(page, width, height);
+        for (const id of [
+          'wall',
+          'kpi-bar',
+          'wall-ticker',
+          'wall-clock',
+          'wall-health',
+          'city-name',
+        ])
+          await expect(page.getByTestId(id).isVisible(), id).resolves.toBe(true);
+        // No console chrome on the wall.
+        expect(await page.getByTestId('layer-panel').count()).toBe(0);
+        expect(await page.getByTestId('time-bar').count()).toBe(0);
+        // One scale factor: the root size is a 96th of the width, nothing is smaller than it.
+        const sizes = await page.evaluate(() => {
+          const root = Number.parseFloat(getComputedStyle(document.documentElement).fontSize);
+          const texts = [...document.querySelectorAll('.wall *')].filter(
+            (node) =>
+              node.childNodes.length > 0 &&
+              [...node.childNodes].some(
+                (child) => child.nodeType === 3 && child.textContent?.trim(),
+              ),
+          );
+          const smallest = Math.min(
+            ...texts.map((node) => Number.parseFloat(getComputedStyle(node).fontSize)),
+          );
+          return { root, smallest };
+        });
+        expect(sizes.root).toBeCloseTo(width / 96, 0);
+        expect(sizes.smallest).toBeGreaterThanOrEqual(sizes.root - 0.5);
+        await session.screenshot(`wall-${width}x${height}`);
+      },
+    );
   }
 
-  test('the tour moves on by itself; a new critical alarm pre-empts it, then it resumes', async ({
-    session,
-  }) => {
-    const { page } = session;
-    await openWall(page, 1920, 1080);
-    const first = await wall(page).getAttribute('data-view');
-    expect(await page.getByTestId('wall-callout').getAttribute('data-kind')).toBe('view');
-    await expect
-      .poll(() => wall(page).getAttribute('data-view'), { timeout: TOUR_MS })
-      .not.toBe(first);
-    expect(await wall(page).getAttribute('data-tour')).toBe('touring');
+  test(
+    'the tour moves on by itself; a new critical alarm pre-empts it, then it resumes',
+    { timeout: WALL_TEST_MS },
+    async ({ session }) => {
+      const { page } = session;
+      await openWall(page, 1920, 1080);
+      const first = await wall(page).getAttribute('data-view');
+      expect(await page.getByTestId('wall-callout').getAttribute('data-kind')).toBe('view');
+      await expect
+        .poll(() => wall(page).getAttribute('data-view'), { timeout: TOUR_MS })
+        .not.toBe(first);
+      expect(await wall(page).getAttribute('data-tour')).toBe('touring');
 
-    // A water main bursts: at ×60 its critical alarm is raised within seconds.
-    await api(page, 'clock', { action: 'speed', speed: 60 });
-    await api(page, 'scenarios/water-main-burst/runs', {});
-    await expect
-      .poll(() => wall(page).getAttribute('data-tour'), { timeout: TOUR_MS })
-      .toBe('featuring');
-    const callout = page.getByTestId('wall-callout');
-    expect(await callout.getAttribute('data-kind')).toBe('alarm');
-    const alarmId = await callout.getAttribute('data-alarm-id');
-    expect(alarmId).toBeTruthy();
-    await session.screenshot('pre-empted');
-    // The map went to the alarm: it is in the middle of the view.
-    const [west, south, east, north] = await alarmBbox(page, alarmId!);
-    const margin = 0.01;
-    await expect
-      .poll(async () => {
-        const { center } = await camera(page);
-        return (
-          center[0] > west - margin &&
-          center[0] < east + margin &&
-          center[1] > south - margin &&
-          center[1] < north + margin
-        );
-      })
-      .toBe(true);
-    await api(page, 'clock', { action: 'pause' });
+      // A water main bursts: at ×60 its critical alarm is raised within seconds.
+      await api(page, 'clock', { action: 'speed', speed: 60 });
+      await api(page, 'scenarios/water-main-burst/runs', {});
+      await expect
+        .poll(() => wall(page).getAttribute('data-tour'), { timeout: TOUR_MS })
+        .toBe('featuring');
+      const callout = page.getByTestId('wall-callout');
+      expect(await callout.getAttribute('data-kind')).toBe('alarm');
+      const alarmId = await callout.getAttribute('data-alarm-id');
+      expect(alarmId).toBeTruthy();
+      await session.screenshot('pre-empted');
+      // The map went to the alarm: it is in the middle of the view.
+      const [west, south, east, north] = await alarmBbox(page, alarmId!);
+      const margin = 0.01;
+      await expect
+        .poll(async () => {
+          const { center } = await camera(page);
+          return (
+            center[0] > west - margin &&
+            center[0] < east + margin &&
+            center[1] > south - margin &&
+            center[1] < north + margin
+          );
+        })
+        .toBe(true);
+      await api(page, 'clock', { action: 'pause' });
 
-    // After the hold, the tour resumes.
-    await expect
-      .poll(() => wall(page).getAttribute('data-tour'), { timeout: TOUR_MS })
-      .toBe('touring');
-    expect(await page.getByTestId('wall-callout').getAttribute('data-kind')).toBe('view');
-  });
+      // After the hold, the tour resumes.
+      await expect
+        .poll(() => wall(page).getAttribute('data-tour'), { timeout: TOUR_MS })
+        .toBe('touring');
+      expect(await page.getByTestId('wall-callout').getAttribute('data-kind')).toBe('view');
+    },
+  );
 
-  test('a source that goes down is marked stale since its last data, and recovers', async ({
-    session,
-  }) => {
-    const { page } = session;
-    session.allowConsoleError({
-      text: /^Failed to load resource: the server responded with a status of 500/,
-      url: /\/datasets\/traffic\.roads\//,
-      reason: 'the injected HTTP 500 of traffic.roads',
-    });
-    await openWall(page, 1920, 1080);
-    const roads = page.locator('[data-testid=wall-health-item][data-source="traffic.roads"]');
-    await expect.poll(() => roads.getAttribute('data-tone')).toBe('live');
-    await page.evaluate(() => window.__cityopsMock!.faults.set('traffic.roads', '500'));
-    await expect.poll(() => roads.getAttribute('data-tone'), { timeout: TOUR_MS }).toBe('error');
-    expect(await roads.textContent()).toMatch(/since \d{1,2}:\d{2}/);
-    // The rest goes on.
-    const water = page.locator('[data-testid=wall-health-item][data-source="pipes.water"]');
-    if ((await water.count()) > 0) expect(await water.getAttribute('data-tone')).toBe('live');
-    await page.evaluate(() => window.__cityopsMock!.faults.clear('traffic.roads'));
-    await expect.poll(() => roads.getAttribute('data-tone'), { timeout: TOUR_MS }).toBe('live');
-  });
+  test(
+    'a source that goes down is marked stale since its last data, and recovers',
+    { timeout: WALL_TEST_MS },
+    async ({ session }) => {
+      const { page } = session;
+      session.allowConsoleError({
+        text: /^Failed to load resource: the server responded with a status of 500/,
+        url: /\/datasets\/traffic\.roads\//,
+        reason: 'the injected HTTP 500 of traffic.roads',
+      });
+      await openWall(page, 1920, 1080);
+      const roads = page.locator('[data-testid=wall-health-item][data-source="traffic.roads"]');
+      await expect.poll(() => roads.getAttribute('data-tone')).toBe('live');
+      await page.evaluate(() => window.__cityopsMock!.faults.set('traffic.roads', '500'));
+      await expect.poll(() => roads.getAttribute('data-tone'), { timeout: TOUR_MS }).toBe('error');
+      expect(await roads.textContent()).toMatch(/since \d{1,2}:\d{2}/);
+      // The rest goes on.
+      const water = page.locator('[data-testid=wall-health-item][data-source="pipes.water"]');
+      if ((await water.count()) > 0) expect(await water.getAttribute('data-tone')).toBe('live');
+      await page.evaluate(() => window.__cityopsMock!.faults.clear('traffic.roads'));
+      await expect.poll(() => roads.getAttribute('data-tone'), { timeout: TOUR_MS }).toBe('live');
+    },
+  );
 
-  test('a stalled page is reloaded by the watchdog and comes back to the same view', async ({
-    session,
-  }) => {
-    const { page } = session;
-    await openWall(page, 1920, 1080);
-    await expect.poll(() => new URL(page.url()).searchParams.get('cam')).not.toBeNull();
-    await page.evaluate(() => {
-      (window as { beforeStall?: boolean }).beforeStall = true;
-      // The render loop stops: no frame is drawn any more.
-      window.requestAnimationFrame = () => 0;
-    });
-    // The view as the link holds it when the page stalls.
-    await page.waitForTimeout(1_000);
-    const before = await camera(page);
-    const linked = new URL(page.url()).searchParams.get('cam');
-    // The watchdog (20 s in this config) reloads the page.
-    await expect
-      .poll(() => page.evaluate(() => (window as { beforeStall?: boolean }).beforeStall ?? false), {
-        timeout: TOUR_MS,
-        interval: 1_000,
-      })
-      .toBe(false);
-    // Back on the view of the link (the tour moves on from there after its first view's time).
-    await waitForApp(page, []);
-    const after = await camera(page);
-    expect(await wall(page).isVisible()).toBe(true);
-    const [lng, lat, zoom] = (linked ?? '').split(',').map(Number);
-    expect(after.zoom).toBeCloseTo(zoom ?? before.zoom, 1);
-    expect(after.center[0]).toBeCloseTo(lng ?? before.center[0], 3);
-    expect(after.center[1]).toBeCloseTo(lat ?? before.center[1], 3);
-  });
+  test(
+    'a stalled page is reloaded by the watchdog and comes back to the same view',
+    { timeout: WALL_TEST_MS },
+    async ({ session }) => {
+      const { page } = session;
+      await openWall(page, 1920, 1080);
+      await expect.poll(() => new URL(page.url()).searchParams.get('cam')).not.toBeNull();
+      await page.evaluate(() => {
+        (window as { beforeStall?: boolean }).beforeStall = true;
+        // The render loop stops: no frame is drawn any more.
+        window.requestAnimationFrame = () => 0;
+      });
+      // The view as the link holds it when the page stalls.
+      await page.waitForTimeout(1_000);
+      const before = await camera(page);
+      const linked = new URL(page.url()).searchParams.get('cam');
+      // The watchdog (20 s in this config) reloads the page.
+      await expect
+        .poll(
+          () => page.evaluate(() => (window as { beforeStall?: boolean }).beforeStall ?? false),
+          {
+            timeout: TOUR_MS,
+            interval: 1_000,
+          },
+        )
+        .toBe(false);
+      // Back on the view of the link (the tour moves on from there after its first view's time).
+      await waitForApp(page, []);
+      const after = await camera(page);
+      expect(await wall(page).isVisible()).toBe(true);
+      const [lng, lat, zoom] = (linked ?? '').split(',').map(Number);
+      expect(after.zoom).toBeCloseTo(zoom ?? before.zoom, 1);
+      expect(after.center[0]).toBeCloseTo(lng ?? before.center[0], 3);
+      expect(after.center[1]).toBeCloseTo(lat ?? before.center[1], 3);
+    },
+  );
 });

@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { nearestRead, queryKeys } from '../../../src/data/queries';
+import { alarmsQuery, nearestRead, PAST_READ_GC_MS, queryKeys } from '../../../src/data/queries';
 import type { DataAdapter } from '../../../src/data/adapter';
 
 const adapter = { id: 'test' } as DataAdapter;
@@ -17,5 +17,12 @@ describe('the data shown while a past read loads', () => {
     cache.setQueryData(queryKeys.liveState(adapter, 'traffic.roads', 9_000), 'at 9000');
     expect(nearestRead(cache, live, 5_000)()).toBe('at 1000');
     expect(nearestRead(cache, live, 8_000)()).toBe('at 9000');
+  });
+});
+
+describe('reads of the past', () => {
+  it('are kept only briefly once nothing shows them, so a moving replay cannot fill the cache', () => {
+    expect(alarmsQuery(adapter, { at: 60_000 }).gcTime).toBe(PAST_READ_GC_MS);
+    expect(alarmsQuery(adapter).gcTime).toBeUndefined();
   });
 });
