@@ -181,11 +181,13 @@ function WallScreen({
   });
 
   const wall = config.wall;
+  const showsData = sources.some((source) => source.data !== null);
   const views = useMemo(() => tourViews(wall.tour, tree), [wall.tour, tree]);
   const tour = useTour(views, {
     holdMs: wall.holdS * 1_000,
     minSeverity: wall.preemptSeverity,
     alarms: desk.query.data ? desk.alarms : null,
+    running: showsData,
   });
   const featured = tour.kind === 'featuring' ? (desk.byId.get(tour.alarmId) ?? null) : null;
   const view =
@@ -193,7 +195,7 @@ function WallScreen({
 
   // Each new view or featured alarm moves the camera once (a refresh of the same does not).
   const viewKey =
-    tour.kind === 'touring' ? `view:${tour.index}:${tour.since}` : `alarm:${tour.alarmId}`;
+    tour.kind === 'touring' ? `view:${tour.index}:${tour.seq}` : `alarm:${tour.alarmId}`;
   const targetBbox = featured
     ? featured.bbox
     : view?.areaId
@@ -231,7 +233,6 @@ function WallScreen({
 
   // The URL holds the view: a reload comes back to it.
   const reload = useCallback(() => window.location.reload(), []);
-  const showsData = sources.some((source) => source.data !== null);
   useWatchdog(wall.watchdogS * 1_000, showsData, reload);
 
   const layerTitle = (layer: LayerDefinition) => translatorFor(layer.domain)(layer.titleKey);

@@ -13,17 +13,24 @@ export interface TourView {
 }
 
 export type TourState =
-  | { readonly kind: 'touring'; readonly index: number; readonly since: number }
+  | {
+      readonly kind: 'touring';
+      readonly index: number;
+      readonly since: number;
+      /** Counts the views shown: the same view on the next loop is a new one. */
+      readonly seq: number;
+    }
   | {
       readonly kind: 'featuring';
       readonly alarmId: string;
       readonly since: number;
       /** The view to start again afterwards. */
       readonly resume: number;
+      readonly seq: number;
     };
 
 export function startTour(now: number): TourState {
-  return { kind: 'touring', index: 0, since: now };
+  return { kind: 'touring', index: 0, since: now, seq: 0 };
 }
 
 /** Where the tour stands at `now`: the next view once a view's time is up, the tour again once an alarm's. */
@@ -35,7 +42,7 @@ export function advanceTour(
 ): TourState {
   if (state.kind === 'featuring') {
     return now - state.since >= holdMs
-      ? { kind: 'touring', index: state.resume, since: now }
+      ? { kind: 'touring', index: state.resume, since: now, seq: state.seq + 1 }
       : state;
   }
   if (views.length === 0) return state;
@@ -43,13 +50,13 @@ export function advanceTour(
   const view = views[index]!;
   if (now - state.since < view.durationMs)
     return index === state.index ? state : { ...state, index };
-  return { kind: 'touring', index: (index + 1) % views.length, since: now };
+  return { kind: 'touring', index: (index + 1) % views.length, since: now, seq: state.seq + 1 };
 }
 
 /** A new alarm interrupts the tour (or the alarm being shown: the newest one wins). */
 export function featureAlarm(state: TourState, alarmId: string, now: number): TourState {
   const resume = state.kind === 'touring' ? state.index : state.resume;
-  return { kind: 'featuring', alarmId, since: now, resume };
+  return { kind: 'featuring', alarmId, since: now, resume, seq: state.seq + 1 };
 }
 
 /**

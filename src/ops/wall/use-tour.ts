@@ -23,19 +23,30 @@ export function useTour(
     readonly minSeverity: number;
     /** The alarms as listed now; null until the list has been read once. */
     readonly alarms: readonly ViewedAlarm[] | null;
+    /**
+     * Whether the wall shows anything yet: the first view's time counts from then, so a slow
+     * start (or a reload) does not use it up before anyone sees it.
+     */
+    readonly running: boolean;
   },
 ): TourState {
-  const { holdMs, minSeverity, alarms } = options;
+  const { holdMs, minSeverity, alarms, running } = options;
   const [state, setState] = useState<TourState>(() => startTour(Date.now()));
   const known = useRef<Set<string> | null>(null);
+  const started = useRef(false);
 
   useEffect(() => {
-    const timer = window.setInterval(
-      () => setState((current) => advanceTour(current, views, holdMs, Date.now())),
-      TICK_MS,
-    );
+    if (!running) return;
+    const timer = window.setInterval(() => {
+      if (!started.current) {
+        started.current = true;
+        setState((current) => (current.kind === 'touring' ? { ...current, since: Date.now() } : current));
+        return;
+      }
+      setState((current) => advanceTour(current, views, holdMs, Date.now()));
+    }, TICK_MS);
     return () => window.clearInterval(timer);
-  }, [views, holdMs]);
+  }, [views, holdMs, running]);
 
   useEffect(() => {
     if (!alarms) return;

@@ -19,29 +19,30 @@ describe('the wall tour', () => {
     state = advanceTour(state, views, 30_000, 9_999);
     expect(state).toMatchObject({ kind: 'touring', index: 0 });
     state = advanceTour(state, views, 30_000, 10_000);
-    expect(state).toEqual({ kind: 'touring', index: 1, since: 10_000 });
+    expect(state).toEqual({ kind: 'touring', index: 1, since: 10_000, seq: 1 });
     state = advanceTour(state, views, 30_000, 15_000);
-    expect(state).toEqual({ kind: 'touring', index: 0, since: 15_000 });
+    expect(state).toEqual({ kind: 'touring', index: 0, since: 15_000, seq: 2 });
   });
 
   it('is pre-empted by an alarm, holds it, then starts the interrupted view again', () => {
     let state = advanceTour(startTour(0), views, 30_000, 10_000);
     state = featureAlarm(state, 'a1', 12_000);
-    expect(state).toEqual({ kind: 'featuring', alarmId: 'a1', since: 12_000, resume: 1 });
+    expect(state).toEqual({ kind: 'featuring', alarmId: 'a1', since: 12_000, resume: 1, seq: 2 });
     // A newer alarm takes over, and the tour still resumes where it was.
     state = featureAlarm(state, 'a2', 20_000);
-    expect(state).toEqual({ kind: 'featuring', alarmId: 'a2', since: 20_000, resume: 1 });
+    expect(state).toEqual({ kind: 'featuring', alarmId: 'a2', since: 20_000, resume: 1, seq: 3 });
     expect(advanceTour(state, views, 30_000, 49_999).kind).toBe('featuring');
     expect(advanceTour(state, views, 30_000, 50_000)).toEqual({
       kind: 'touring',
       index: 1,
       since: 50_000,
+      seq: 4,
     });
   });
 
   it('stays put without views, and survives fewer views than its index', () => {
     expect(advanceTour(startTour(0), [], 1_000, 99_000)).toEqual(startTour(0));
-    expect(advanceTour({ kind: 'touring', index: 5, since: 0 }, views, 1_000, 1_000)).toMatchObject(
+    expect(advanceTour({ kind: 'touring', index: 5, since: 0, seq: 0 }, views, 1_000, 1_000)).toMatchObject(
       { index: 1 },
     );
   });
