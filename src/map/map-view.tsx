@@ -282,8 +282,16 @@ export function MapView(props: MapViewProps) {
     window.__cityopsMap = map;
     // MapLibre skips its observer's first report, so a container resized while the map starts
     // (a bar appearing above it) would keep a stretched canvas: every size change is followed here.
+    // Only a real change of size is acted on (a resized canvas is cleared and must be drawn again).
     const resizes = new ResizeObserver(() => {
-      if (!lost) map.resize();
+      if (lost) return;
+      const canvas = map.getCanvas();
+      const ratio = map.getPixelRatio();
+      const width = Math.round(canvas.width / ratio);
+      const height = Math.round(canvas.height / ratio);
+      if (width === container.clientWidth && height === container.clientHeight) return;
+      map.resize();
+      map.redraw();
     });
     resizes.observe(container);
     return () => {
