@@ -19,10 +19,15 @@ const TOUR_MS = 60_000;
  */
 const WALL_TEST_MS = 240_000;
 
-async function openWall(page: Page, width: number, height: number): Promise<void> {
+async function openWall(
+  page: Page,
+  width: number,
+  height: number,
+  query: Record<string, string> = {},
+): Promise<void> {
   await page.setViewportSize({ width, height });
   // The wall has no layer panel: it is ready when its map is and its sources are live.
-  await openApp(page, { query: { config: WALL_CONFIG }, live: [] });
+  await openApp(page, { query: { config: WALL_CONFIG, ...query }, live: [] });
   await wallSourcesLive(page);
 }
 
@@ -41,6 +46,17 @@ async function alarmBbox(page: Page, id: string): Promise<[number, number, numbe
     if (!alarm) throw new Error(`alarm ${alarmId} not served`);
     return alarm.bbox;
   }, id);
+}
+
+/**
+ * The view the tour started at on this page: the shown view (`view:<index>:<seq>`) less the views
+ * shown since, in the config's loop of four (the tour may have moved on by the time it is read).
+ */
+async function tourStart(page: Page): Promise<number> {
+  const match = /^view:(\d+):(\d+)$/.exec((await wall(page).getAttribute('data-view')) ?? '');
+  if (!match) throw new Error('the wall shows no tour view');
+  const views = 4;
+  return (((Number(match[1]) - Number(match[2])) % views) + views) % views;
 }
 
 function wall(page: Page) {
@@ -183,9 +199,18 @@ describe('wall screen', () => {
     { timeout: WALL_TEST_MS },
     async ({ session }) => {
       const { page } = session;
-      await openWall(page, 1920, 1080);
+      // Opened at the tour's third view, as a link (or a reload) names it.
+      await openWall(page, 1920, 1080, { tour: '2' });
+      expect(await tourStart(page)).toBe(2);
       await expect.poll(() => new URL(page.url()).searchParams.get('cam')).not.toBeNull();
       await page.evaluate(() => {
+        // Where the tour stood when the page went away.
+        window.addEventListener('pagehide', () =>
+          sessionStorage.setItem(
+            'tourAtReload',
+            new URL(location.href).searchParams.get('tour') ?? '',
+          ),
+        );
         (window as { beforeStall?: boolean }).beforeStall = true;
         // The render loop stops: no frame is drawn any more.
         window.requestAnimationFrame = () => 0;
@@ -212,6 +237,10 @@ describe('wall screen', () => {
       expect(after.zoom).toBeCloseTo(zoom ?? before.zoom, 1);
       expect(after.center[0]).toBeCloseTo(lng ?? before.center[0], 3);
       expect(after.center[1]).toBeCloseTo(lat ?? before.center[1], 3);
+      // The tour goes on from the view the link held when the page was reloaded.
+      const atReload = await page.evaluate(() => sessionStorage.getItem('tourAtReload'));
+      expect(atReload).toMatch(/^\d+$/);
+      expect(await tourStart(page)).toBe(Number(atReload));
     },
   );
 });

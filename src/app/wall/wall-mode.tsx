@@ -35,6 +35,7 @@ import { simulatedTime } from '../demo/simulated-time';
 import { useViewLink } from '../share/use-view-link';
 import { useDomainTranslators } from '../translators';
 import { WallCallout, type CalloutSubject } from './wall-callout';
+import { readTourIndex, writeTourIndex } from './tour-link';
 import { tourViews } from './wall-views';
 
 /** Close enough to see a district whole, or an alarm among its streets. */
@@ -183,12 +184,23 @@ function WallScreen({
   const wall = config.wall;
   const showsData = sources.some((source) => source.data !== null);
   const views = useMemo(() => tourViews(wall.tour, tree), [wall.tour, tree]);
+  const [startIndex] = useState(() => readTourIndex(window.location.search));
   const tour = useTour(views, {
     holdMs: wall.holdS * 1_000,
     minSeverity: wall.preemptSeverity,
     alarms: desk.query.data ? desk.alarms : null,
     running: showsData,
+    startIndex,
   });
+  const tourIndex = tour.kind === 'touring' ? tour.index : tour.resume;
+  useEffect(() => {
+    const search = writeTourIndex(window.location.search, tourIndex);
+    window.history.replaceState(
+      window.history.state,
+      '',
+      `${window.location.pathname}${search}${window.location.hash}`,
+    );
+  }, [tourIndex]);
   const featured = tour.kind === 'featuring' ? (desk.byId.get(tour.alarmId) ?? null) : null;
   const view =
     tour.kind === 'touring' ? (views[tour.index % Math.max(1, views.length)] ?? null) : null;

@@ -29,8 +29,9 @@ export type TourState =
       readonly seq: number;
     };
 
-export function startTour(now: number): TourState {
-  return { kind: 'touring', index: 0, since: now, seq: 0 };
+/** The tour at its first view, or at `index` (a reload comes back to the view it showed). */
+export function startTour(now: number, index = 0): TourState {
+  return { kind: 'touring', index, since: now, seq: 0 };
 }
 
 /** Where the tour stands at `now`: the next view once a view's time is up, the tour again once an alarm's. */
@@ -48,8 +49,9 @@ export function advanceTour(
   if (views.length === 0) return state;
   const index = state.index % views.length;
   const view = views[index]!;
-  if (now - state.since < view.durationMs)
-    return index === state.index ? state : { ...state, index };
+  // The index is kept as it is while its view lasts: a default tour grows once the city's
+  // districts are known, and a reload may start at a view beyond the few known before that.
+  if (now - state.since < view.durationMs) return state;
   return { kind: 'touring', index: (index + 1) % views.length, since: now, seq: state.seq + 1 };
 }
 

@@ -28,10 +28,12 @@ export function useTour(
      * start (or a reload) does not use it up before anyone sees it.
      */
     readonly running: boolean;
+    /** The view to start at (from the page's link after a reload). */
+    readonly startIndex?: number;
   },
 ): TourState {
-  const { holdMs, minSeverity, alarms, running } = options;
-  const [state, setState] = useState<TourState>(() => startTour(Date.now()));
+  const { holdMs, minSeverity, alarms, running, startIndex = 0 } = options;
+  const [state, setState] = useState<TourState>(() => startTour(Date.now(), startIndex));
   const known = useRef<Set<string> | null>(null);
   const started = useRef(false);
 
