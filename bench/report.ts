@@ -29,7 +29,7 @@ export function markdownTable(measurements: readonly Measurement[]): string {
         format(m.value, m.unit),
         String(m.samples.length),
         m.baseline ? `${m.baseline.name}: ${format(m.baseline.value, m.unit)}` : '',
-        m.ratio === null ? '' : `${m.ratio.toFixed(1)}×`,
+        m.ratio === null ? '' : `${m.ratio.toFixed(2)}×`,
         '',
       ]
         .join(' | ')

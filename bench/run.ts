@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- [--smoke] [--suite simulation|soak] [--soak-minutes <n>]]`: runs the
+ * `npm run bench [-- [--smoke] [--suite simulation|render|soak] [--soak-minutes <n>]]`: runs the
  * benchmark suites one after another (or only the one named), prints their tables, writes the
  * figures to bench/results/<suite>.json and, for a full run, into docs/benchmarks.md.
  * `--smoke` is the small, single run CI makes so that the harness never rots; its figures go to
@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { describeMachine } from './machine';
 import { machineLine, markdownTable, writeSection } from './report';
 import type { Measurement } from './result';
+import * as render from './suites/render';
 import * as simulation from './suites/simulation';
 import * as soak from './suites/soak';
 
@@ -30,6 +31,8 @@ interface SuiteOutcome {
   readonly measurements: readonly Measurement[];
   /** Written to the suite's result file next to the measurements (e.g. the soak's series). */
   readonly details?: object;
+  /** Lines printed and written under the machine line (e.g. the WebGL renderer). */
+  readonly preface?: readonly string[];
 }
 
 type Log = (line: string) => void;
@@ -41,6 +44,8 @@ const SUITES = {
       log,
     ),
   }),
+  render: ({ smoke }: Options, log: Log): Promise<SuiteOutcome> =>
+    render.runRenderSuite(smoke ? render.SMOKE_PLAN : render.FULL_PLAN, log),
   soak: ({ smoke, soakMinutes }: Options, log: Log): Promise<SuiteOutcome> => {
     const plan = smoke ? soak.SMOKE_PLAN : soak.FULL_PLAN;
     return soak.runSoakSuite(
@@ -93,18 +98,17 @@ async function main(): Promise<void> {
       failed.push(name);
       continue;
     }
-    const { measurements, details } = outcome;
+    const { measurements, details, preface = [] } = outcome;
+    const heading = [machineLine(machine, date), ...preface].join('\n');
     const table = markdownTable(measurements);
-    console.log(
-      `\n## ${name}${smoke ? ' (smoke)' : ''}\n\n${machineLine(machine, date)}\n\n${table}\n`,
-    );
+    console.log(`\n## ${name}${smoke ? ' (smoke)' : ''}\n\n${heading}\n\n${table}\n`);
 
     mkdirSync(RESULTS_DIR, { recursive: true });
     writeFileSync(
       `${RESULTS_DIR}${name}${smoke ? '.smoke' : ''}.json`,
-      `${JSON.stringify({ date, smoke, machine, measurements, ...details }, null, 2)}\n`,
+      `${JSON.stringify({ date, smoke, machine, preface, measurements, ...details }, null, 2)}\n`,
     );
-    if (!smoke) writeSection(DOCUMENT, name, `${machineLine(machine, date)}\n\n${table}`);
+    if (!smoke) writeSection(DOCUMENT, name, `${heading}\n\n${table}`);
   }
   if (failed.length > 0) throw new Error(`failed suites: ${failed.join(', ')}`);
 }

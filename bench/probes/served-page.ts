@@ -42,30 +42,53 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** Serves dist/ with `vite preview` while `work` runs, then stops the server. */
+export async function withPreviewServer<T>(
+  log: (line: string) => void,
+  work: (serverUrl: string) => Promise<T>,
+): Promise<T> {
+  if (!existsSync(join(ROOT, 'dist', 'index.html')))
+    throw new Error(
+      'dist/index.html is missing: run `npm run build` before the browser benchmarks.',
+    );
+  const server = await startViteServer({ mode: 'preview', port: await freePort(), root: ROOT });
+  try {
+    log(`serving dist/ at ${server.url}`);
+    return await work(server.url);
+  } finally {
+    await server.stop();
+  }
+}
+
+/** A fresh browser (a new profile) at the viewport, for the duration of `work`. */
+export async function withBrowserPage<T>(
+  viewport: ServedPageOptions['viewport'],
+  work: (served: ServedPage) => Promise<T>,
+): Promise<T> {
+  const session = await launchBrowser();
+  try {
+    const { page, problems } = session;
+    await page.setViewportSize(viewport);
+    return await work({ page, problems });
+  } finally {
+    await session.close();
+  }
+}
+
 export async function withServedPage<T>(
   options: ServedPageOptions,
   work: (served: ServedPage) => Promise<T>,
 ): Promise<T> {
-  if (!existsSync(join(ROOT, 'dist', 'index.html')))
-    throw new Error('dist/index.html is missing: run `npm run build` before the soak benchmark.');
-  const server = await startViteServer({ mode: 'preview', port: await freePort(), root: ROOT });
-  try {
-    options.log(`serving dist/ at ${server.url}`);
-    const session = await launchBrowser();
-    try {
-      const { page, problems } = session;
-      await page.setViewportSize(options.viewport);
+  return withPreviewServer(options.log, (serverUrl) =>
+    withBrowserPage(options.viewport, async (served) => {
+      const { page } = served;
       const started = performance.now();
-      await page.goto(new URL(options.path, server.url).href, { timeout: READY_TIMEOUT_MS });
+      await page.goto(new URL(options.path, serverUrl).href, { timeout: READY_TIMEOUT_MS });
       await page
         .locator('[data-testid=map][data-ready=true]')
         .waitFor({ timeout: READY_TIMEOUT_MS });
       options.log(`map ready after ${((performance.now() - started) / 1000).toFixed(1)} s`);
-      return await work({ page, problems });
-    } finally {
-      await session.close();
-    }
-  } finally {
-    await server.stop();
-  }
+      return work(served);
+    }),
+  );
 }

@@ -1,0 +1,114 @@
+/**
+ * What both baseline pages share: the same demo backend as the app (the same city, served the
+ * same way), and a bare MapLibre map with the app's embedded base map, its WebGL context
+ * attributes, canvas size and camera. No React, no queries, no validation: the floor under the
+ * app. The bench reads `window.__cityopsMap` and waits for `window.__benchReady`, as for the app.
+ */
+import { Map as MapLibreMap, type StyleSpecification } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { startMockWorker } from '../../mocks/browser';
+import type { CityScale } from '../../mocks/city/scale';
+import type { Basemap, Catalog } from '../../src/data/schemas';
+import { basemapLayers, basemapSources, emptyStyle } from '../../src/map/embedded-style';
+import { setUpMapLibre } from '../../src/map/maplibre-setup';
+
+declare global {
+  interface Window {
+    /** Set once the page has handed all its data to the map: the bench then waits for a frame. */
+    __benchReady?: boolean;
+    __benchError?: string;
+    /** Features the page draws (the deck.gl baseline). */
+    __benchFeatures?: number;
+  }
+}
+
+export const API = '/api/v1';
+
+export interface BaselineParams {
+  readonly scale: CityScale;
+  readonly seed: number;
+  readonly center: readonly [number, number];
+  readonly zoom: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** `?scale=city&seed=42&cam=lng,lat,zoom&size=W,H`, as the render suite writes it. */
+export function readParams(search: string): BaselineParams {
+  const params = new URLSearchParams(search);
+  const numbers = (name: string, count: number) => {
+    const values = (params.get(name) ?? '').split(',').map(Number);
+    if (values.length !== count || values.some((value) => !Number.isFinite(value)))
+      throw new Error(`baseline page: ?${name}= needs ${count} numbers`);
+    return values;
+  };
+  const [lng, lat, zoom] = numbers('cam', 3) as [number, number, number];
+  const [width, height] = numbers('size', 2) as [number, number];
+  return {
+    scale: (params.get('scale') ?? 'city') as CityScale,
+    seed: Number(params.get('seed') ?? 42),
+    center: [lng, lat],
+    zoom,
+    width,
+    height,
+  };
+}
+
+export async function getJson<T>(path: string): Promise<T> {
+  const response = await fetch(`${API}${path}`);
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
+
+export interface BaselineMap {
+  readonly map: MapLibreMap;
+  readonly catalog: Catalog;
+  readonly basemap: Basemap;
+}
+
+/** Starts the demo backend and a MapLibre map showing the embedded base map. */
+export async function openBaselineMap(params: BaselineParams): Promise<BaselineMap> {
+  await startMockWorker({
+    apiBaseUrl: new URL(API, window.location.href).href,
+    seed: params.seed,
+    scale: params.scale,
+  });
+  const [catalog, basemap] = await Promise.all([
+    getJson<Catalog>('/catalog'),
+    getJson<Basemap>('/basemap'),
+  ]);
+  const container = document.getElementById('map')!;
+  container.style.width = `${params.width}px`;
+  container.style.height = `${params.height}px`;
+  setUpMapLibre();
+  const empty = emptyStyle();
+  const style: StyleSpecification = {
+    ...empty,
+    sources: basemapSources(basemap),
+    layers: [...empty.layers, ...basemapLayers()],
+  };
+  const map = new MapLibreMap({
+    container,
+    style,
+    center: [params.center[0], params.center[1]],
+    zoom: params.zoom,
+    attributionControl: false,
+    canvasContextAttributes: { antialias: true, preserveDrawingBuffer: true },
+  });
+  window.__cityopsMap = map;
+  await new Promise<void>((resolve) => map.once('load', () => resolve()));
+  return { map, catalog, basemap };
+}
+
+/** Runs the page; a failure is left where the bench looks for it. */
+export function runBaseline(start: () => Promise<void>): void {
+  start().then(
+    () => {
+      window.__benchReady = true;
+    },
+    (error: unknown) => {
+      console.error(error);
+      window.__benchError = error instanceof Error ? error.message : String(error);
+    },
+  );
+}

@@ -1,0 +1,250 @@
+/**
+ * Drawing the city: the production build in headless Chromium (software WebGL, the renderer
+ * recorded) against two baselines served from the same build (bench/pages): the same data drawn
+ * by raw deck.gl on a bare MapLibre map, and the bare MapLibre map with the same base map. Every
+ * page gets a fresh browser profile, the same viewport, canvas size, camera and camera path, and
+ * the runs alternate (app, deck.gl, MapLibre, app, …) so that a noisy minute of the shared
+ * machine falls on all of them alike. A warm-up run of the app comes first and is not counted:
+ * it gives the camera (the app's own fit of the city) and the canvas size the baselines copy.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import type { CityScale } from '../../mocks/city/scale';
+import type { PageProblem } from '../../tests/e2e/support/browser';
+import { attachPageMetrics } from '../probes/page-metrics';
+import {
+  firstCompleteFrame,
+  panAndZoom,
+  readCamera,
+  rendererName,
+  type PageKind,
+} from '../probes/render-probe';
+import { withBrowserPage, withPreviewServer } from '../probes/served-page';
+import type { Measurement } from '../result';
+import { median } from '../stats';
+
+const SUITE = 'render';
+const SEED = 42;
+const VIEWPORT = { width: 1280, height: 800 } as const;
+const PAGES_CONFIG = fileURLToPath(new URL('../pages/vite.config.ts', import.meta.url));
+const PAGES_DIR = fileURLToPath(new URL('../../dist/bench/', import.meta.url));
+const KINDS: readonly PageKind[] = ['app', 'deck', 'maplibre'];
+
+export interface RenderPlan {
+  readonly scales: readonly { readonly scale: CityScale; readonly runs: number }[];
+  /** Frames along the measured camera path. */
+  readonly panSteps: number;
+}
+
+export const SMOKE_PLAN: RenderPlan = { scales: [{ scale: 'town', runs: 1 }], panSteps: 24 };
+/** The megacity once: a software-rendered frame of a million paths takes seconds here. */
+export const FULL_PLAN: RenderPlan = {
+  scales: [
+    { scale: 'town', runs: 5 },
+    { scale: 'city', runs: 5 },
+    { scale: 'megacity', runs: 1 },
+  ],
+  panSteps: 90,
+};
+
+interface PageRun {
+  readonly kind: PageKind;
+  readonly firstFrameMs: number;
+  readonly frameMs: number;
+  readonly cpuMsPerFrame: number;
+  readonly heapMB: number;
+  /** Features drawn, where the page says (the deck.gl baseline). */
+  readonly features: number | null;
+  readonly problems: readonly PageProblem[];
+}
+
+interface Setup {
+  readonly center: readonly [number, number];
+  readonly zoom: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+const round = (value: number, digits: number) => Number(value.toFixed(digits));
+
+function pagePath(kind: PageKind, scale: CityScale, setup: Setup | null): string {
+  const cam = setup
+    ? `${round(setup.center[0], 6)},${round(setup.center[1], 6)},${round(setup.zoom, 2)}`
+    : null;
+  if (kind === 'app') return `/?config=/bench/${scale}.config.json${cam ? `&cam=${cam}` : ''}`;
+  if (!setup) throw new Error('a baseline page needs the camera and canvas of the app');
+  return `/bench/${kind}.html?scale=${scale}&seed=${SEED}&cam=${cam}&size=${setup.width},${setup.height}`;
+}
+
+/** The baseline pages into dist/bench/, with a runtime config per preset for the app. */
+async function buildPages(): Promise<void> {
+  await build({ configFile: PAGES_CONFIG });
+  mkdirSync(PAGES_DIR, { recursive: true });
+  for (const scale of ['town', 'city', 'megacity'] as const) {
+    writeFileSync(
+      `${PAGES_DIR}${scale}.config.json`,
+      JSON.stringify({
+        apiBaseUrl: '/api/v1',
+        mock: { enabled: true, seed: SEED, scale },
+        basemap: { kind: 'embedded' },
+      }),
+    );
+  }
+}
+
+async function measurePage(
+  serverUrl: string,
+  kind: PageKind,
+  scale: CityScale,
+  setup: Setup,
+  panSteps: number,
+): Promise<PageRun> {
+  return withBrowserPage(VIEWPORT, async ({ page, problems }) => {
+    await page.goto(new URL(pagePath(kind, scale, setup), serverUrl).href);
+    const firstFrameMs = await firstCompleteFrame(page, kind);
+    const pan = await panAndZoom(page, panSteps);
+    const metrics = await attachPageMetrics(page);
+    const { heapMB } = await metrics.sample();
+    await metrics.detach();
+    const features = await page.evaluate(() => window.__benchFeatures ?? null);
+    return { kind, firstFrameMs, ...pan, heapMB, features, problems: [...problems] };
+  });
+}
+
+function row(
+  scale: CityScale,
+  name: string,
+  unit: Measurement['unit'],
+  samples: readonly number[],
+  baseline: { name: string; samples: readonly number[] } | null = null,
+  target: string | null = null,
+): Measurement {
+  const value = median(samples);
+  const base = baseline ? { name: baseline.name, value: median(baseline.samples) } : null;
+  return {
+    suite: SUITE,
+    name,
+    scale,
+    unit,
+    value,
+    samples,
+    baseline: base,
+    ratio: base ? value / base.value : null,
+    target,
+  };
+}
+
+export function renderMeasurements(scale: CityScale, runs: readonly PageRun[]): Measurement[] {
+  const of = (kind: PageKind, pick: (run: PageRun) => number) =>
+    runs.filter((run) => run.kind === kind).map(pick);
+  const first = (run: PageRun) => run.firstFrameMs;
+  const frame = (run: PageRun) => run.frameMs;
+  const cpu = (run: PageRun) => run.cpuMsPerFrame;
+  const heap = (run: PageRun) => run.heapMB;
+  const features = of('deck', (run) => run.features ?? Number.NaN);
+  const perMillion = (kind: PageKind) =>
+    of(kind, (run) => (run.heapMB / (median(features) || Number.NaN)) * 1e6);
+  const deck = (name: string, samples: readonly number[]) => ({ name, samples });
+  return [
+    row(scale, 'features drawn (every dataset)', 'count', features),
+    row(
+      scale,
+      'first complete frame, app',
+      'ms',
+      of('app', first),
+      deck('bare MapLibre + raw deck.gl', of('deck', first)),
+      '≤ 1.5× the baseline',
+    ),
+    row(scale, 'first complete frame, bare MapLibre (base map only)', 'ms', of('maplibre', first)),
+    row(
+      scale,
+      'frame time panning and zooming, app',
+      'ms',
+      of('app', frame),
+      deck('raw deck.gl', of('deck', frame)),
+      scale === 'city' ? '≤ 1.15× the baseline' : null,
+    ),
+    row(
+      scale,
+      'main-thread CPU per frame panning and zooming, app',
+      'ms',
+      of('app', cpu),
+      deck('raw deck.gl', of('deck', cpu)),
+      scale === 'megacity' ? '≤ 1.15× the baseline' : null,
+    ),
+    row(scale, 'frame time panning and zooming, bare MapLibre', 'ms', of('maplibre', frame)),
+    row(
+      scale,
+      'JS heap after load (after GC), app',
+      'MB',
+      of('app', heap),
+      deck('raw deck.gl', of('deck', heap)),
+    ),
+    row(
+      scale,
+      'JS heap per million features drawn, app',
+      'MB',
+      perMillion('app'),
+      deck('raw deck.gl', perMillion('deck')),
+    ),
+    row(scale, 'console errors, app', 'count', [
+      runs.filter((run) => run.kind === 'app').flatMap((run) => run.problems).length,
+    ]),
+  ];
+}
+
+export interface RenderResult {
+  readonly measurements: Measurement[];
+  readonly preface: string[];
+  readonly details: object;
+}
+
+export async function runRenderSuite(
+  plan: RenderPlan,
+  log: (line: string) => void,
+): Promise<RenderResult> {
+  log('render: building the baseline pages into dist/bench/');
+  await buildPages();
+  return withPreviewServer(log, async (serverUrl) => {
+    const measurements: Measurement[] = [];
+    const details: Record<string, unknown> = { viewport: VIEWPORT, plan };
+    let renderer = 'unknown';
+    const failed: string[] = [];
+    for (const { scale, runs } of plan.scales) {
+      try {
+        // Warm-up: the app's own fit of the city, and the size of its map's canvas.
+        const setup = await withBrowserPage(VIEWPORT, async ({ page }) => {
+          await page.goto(new URL(pagePath('app', scale, null), serverUrl).href);
+          const ms = await firstCompleteFrame(page, 'app');
+          renderer = await rendererName(page);
+          const camera = await readCamera(page);
+          log(`render: ${scale}: warm-up, app ready in ${(ms / 1000).toFixed(1)} s; ${renderer}`);
+          return camera;
+        });
+        const results: PageRun[] = [];
+        for (let k = 1; k <= runs; k++) {
+          for (const kind of KINDS) {
+            const run = await measurePage(serverUrl, kind, scale, setup, plan.panSteps);
+            results.push(run);
+            log(
+              `render: ${scale} run ${k}/${runs} ${kind}: first frame ${run.firstFrameMs.toFixed(0)} ms, frame ${run.frameMs.toFixed(1)} ms, CPU ${run.cpuMsPerFrame.toFixed(1)} ms/frame, heap ${run.heapMB.toFixed(1)} MB`,
+            );
+          }
+        }
+        measurements.push(...renderMeasurements(scale, results));
+        details[scale] = { setup, runs: results };
+      } catch (error) {
+        log(`render: ${scale} failed: ${error instanceof Error ? error.message : String(error)}`);
+        failed.push(scale);
+      }
+    }
+    if (measurements.length === 0)
+      throw new Error(`render: no preset measured (${failed.join(', ')})`);
+    const preface = [
+      `Chromium, WebGL renderer: ${renderer}; viewport ${VIEWPORT.width}×${VIEWPORT.height} at device pixel ratio 1; seed ${SEED}.`,
+      ...(failed.length > 0 ? [`Not measured in this run (failed): ${failed.join(', ')}.`] : []),
+    ];
+    return { measurements, preface, details: { ...details, renderer, failed } };
+  });
+}
