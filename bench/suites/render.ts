@@ -101,6 +101,8 @@ async function measurePage(
   panSteps: number,
 ): Promise<PageRun> {
   return withBrowserPage(VIEWPORT, async ({ page, problems }) => {
+    // Software WebGL at the largest preset can exhaust the renderer: say so, not just "closed".
+    page.on('crash', () => console.error(`render: the ${kind} page crashed (${scale})`));
     await page.goto(new URL(pagePath(kind, scale, setup), serverUrl).href);
     const firstFrameMs = await firstCompleteFrame(page, kind);
     const pan = await panAndZoom(page, panSteps);
