@@ -78,7 +78,7 @@ function pagePath(kind: PageKind, scale: CityScale, setup: Setup | null): string
 }
 
 /** The baseline pages into dist/bench/, with a runtime config per preset for the app. */
-async function buildPages(): Promise<void> {
+export async function buildPages(): Promise<void> {
   await build({ configFile: PAGES_CONFIG });
   mkdirSync(PAGES_DIR, { recursive: true });
   for (const scale of ['town', 'city', 'megacity'] as const) {
@@ -169,7 +169,7 @@ export function renderMeasurements(scale: CityScale, runs: readonly PageRun[]): 
     ),
     row(
       scale,
-      'main-thread CPU per frame panning and zooming, app',
+      'main-thread CPU per camera step panning and zooming, app',
       'ms',
       of('app', cpu),
       deck('raw deck.gl', of('deck', cpu)),

@@ -32,6 +32,24 @@ export function DisplayTimeProvider({
   return <DisplayTimeContext.Provider value={value}>{children}</DisplayTimeContext.Provider>;
 }
 
+/** Never wait longer than this to look at the clock again (a paused clock may resume). */
+const MAX_STEP_WAIT_MS = 60_000;
+
+/**
+ * The page's time in whole steps of `stepMs`, re-read about once a step (never more than once a
+ * second): for what changes with the minute, not the second, so that a component high in the
+ * tree does not re-render the page every second. With the page's clock running ×N a step of
+ * page time passes N times faster.
+ */
+export function useSteppedNow(time: DisplayTime, stepMs: number): number {
+  const wallStep =
+    time.rate > 0
+      ? Math.min(MAX_STEP_WAIT_MS, Math.max(1_000, stepMs / time.rate))
+      : MAX_STEP_WAIT_MS;
+  const now = time.at(useNow(wallStep));
+  return Math.floor(now / stepMs) * stepMs;
+}
+
 /** The page's "now", re-read every second. */
 export function useDisplayNow(): number {
   const { at } = useContext(DisplayTimeContext);

@@ -12,8 +12,8 @@ import { useAreaShading } from '../../ops/areas/use-area-shading';
 import { KpiBar } from '../../ops/kpis/kpi-bar';
 import { useKpis } from '../../ops/kpis/use-kpis';
 import type { ReadTime } from '../../data/queries';
-import { useNow } from '../../ui/use-now';
-import type { DisplayTime } from '../../ui/display-time';
+import { READ_STEP_MS } from '../../ops/time/replay-time';
+import { useSteppedNow, type DisplayTime } from '../../ui/display-time';
 import { createPortal } from 'react-dom';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { DataAdapter } from '../../data/adapter';
@@ -116,7 +116,8 @@ export function Operations({
   const { tree: areaTree, districts, names: areaNames, inArea } = useAreas(adapter, language);
   const selectedAreaId = useAlarmStore((state) => state.filters.areaId);
   const setFilter = useAlarmStore((state) => state.setFilter);
-  const sourceNow = sourceTime.at(useNow());
+  // The figures' trends end at the current minute: the console need not re-render every second.
+  const sourceNow = useSteppedNow(sourceTime, READ_STEP_MS);
   const kpis = useKpis(adapter, catalog, domains, {
     sources,
     alarms: desk.alarms,

@@ -21,6 +21,7 @@ import type { StatusLevel } from '../../ui/theme';
 import type { InScope } from '../areas/feature-areas';
 import type { IndexedFeatures } from '../../data/live-state';
 import { historyStart } from '../time/replay-time';
+import { kpiValueOnce } from './kpi-values';
 import { trendTimes } from './trend-times';
 
 export interface KpiFigure {
@@ -131,7 +132,7 @@ export function useKpiFigures(
   return kpis.map((kpi) => {
     const figureOf = (read: Read | undefined) => {
       const data = layerData(read);
-      return data ? kpi.value(data, scopeOf(data.geometry)) : null;
+      return data ? kpiValueOnce(kpi, data, scopeOf) : null;
     };
     const read = currentReads.get(kpi.layer.dataset);
     const data = layerData(read);

@@ -34,7 +34,7 @@ describe('the render suite’s figures', () => {
     expect(first.target).toMatch(/1\.5×/);
 
     expect(named('frame time panning and zooming, app').target).toMatch(/1\.15×/);
-    expect(named('main-thread CPU per frame').target).toBeNull();
+    expect(named('main-thread CPU per camera step').target).toBeNull();
     expect(named('frame time panning and zooming, bare MapLibre').value).toBeCloseTo(50);
     expect(named('features drawn').value).toBe(2_000_000);
     // 26 MB over two million features.
