@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { describeMachine } from './machine';
 import { machineLine, markdownTable, writeSection } from './report';
 import type { Measurement } from './result';
+import * as bundle from './suites/bundle';
 import * as simulation from './suites/simulation';
 import * as soak from './suites/soak';
 
@@ -35,6 +36,10 @@ interface SuiteOutcome {
 type Log = (line: string) => void;
 
 const SUITES = {
+  // Cheap, so the smoke run is the full one.
+  bundle: async (_options: Options, log: Log): Promise<SuiteOutcome> => ({
+    measurements: bundle.runBundleSuite(log),
+  }),
   simulation: async ({ smoke }: Options, log: Log): Promise<SuiteOutcome> => ({
     measurements: await simulation.runSimulationSuite(
       smoke ? simulation.SMOKE_PLAN : simulation.FULL_PLAN,
