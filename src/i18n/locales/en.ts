@@ -56,6 +56,7 @@ export const en = {
     basemap: 'Base map unavailable',
     startup: 'CityOps could not start',
     partNotLoaded: '{{part}} could not be loaded',
+    trendNotLoaded: 'Trend not loaded',
     retry: 'Retry',
   },
   demo: {

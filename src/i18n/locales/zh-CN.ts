@@ -58,6 +58,7 @@ export const zhCN: Messages = {
     basemap: '底图不可用',
     startup: '系统无法启动',
     partNotLoaded: '{{part}}未能加载',
+    trendNotLoaded: '趋势未加载',
     retry: '重试',
   },
   demo: {
