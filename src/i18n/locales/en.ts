@@ -101,6 +101,7 @@ export const en = {
     layer: 'Save this layer',
     inView: 'Save what is in view:',
     png: 'Save map (PNG)',
+    failed: 'Could not save: {{message}}',
   },
   health: {
     title: 'Data sources',

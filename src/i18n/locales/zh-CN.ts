@@ -103,6 +103,7 @@ export const zhCN: Messages = {
     layer: '导出此图层',
     inView: '导出视野内要素：',
     png: '保存地图（PNG）',
+    failed: '未能保存：{{message}}',
   },
   health: {
     title: '数据源',
