@@ -7,7 +7,7 @@ export interface Measurement {
   readonly name: string;
   /** Scale preset, when the figure depends on one. */
   readonly scale: string | null;
-  readonly unit: 'ms' | 'MB' | 'µs/feature' | 'count' | '%' | 'min' | 'h';
+  readonly unit: 'ms' | 'MB' | 'KB' | 'µs/feature' | 'count' | '%' | 'min' | 'h';
   /** The median over `samples`. */
   readonly value: number;
   readonly samples: readonly number[];

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- [--smoke] [--suite simulation|render|soak] [--soak-minutes <n>]]`: runs the
+ * `npm run bench [-- [--smoke] [--suite bundle|simulation|render|soak] [--soak-minutes <n>]]`: runs the
  * benchmark suites one after another (or only the one named), prints their tables, writes the
  * figures to bench/results/<suite>.json and, for a full run, into docs/benchmarks.md.
  * `--smoke` is the small, single run CI makes so that the harness never rots; its figures go to
@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { describeMachine } from './machine';
 import { machineLine, markdownTable, writeSection } from './report';
 import type { Measurement } from './result';
+import * as bundle from './suites/bundle';
 import * as render from './suites/render';
 import * as simulation from './suites/simulation';
 import * as soak from './suites/soak';
@@ -38,6 +39,10 @@ interface SuiteOutcome {
 type Log = (line: string) => void;
 
 const SUITES = {
+  // Cheap, so the smoke run is the full one.
+  bundle: async (_options: Options, log: Log): Promise<SuiteOutcome> => ({
+    measurements: bundle.runBundleSuite(log),
+  }),
   simulation: async ({ smoke }: Options, log: Log): Promise<SuiteOutcome> => ({
     measurements: await simulation.runSimulationSuite(
       smoke ? simulation.SMOKE_PLAN : simulation.FULL_PLAN,

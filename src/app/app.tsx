@@ -1,13 +1,25 @@
 /** The composition root: providers, the adapter from the runtime config, the domains. */
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { createHttpAdapter } from '../data/http-adapter';
 import type { DomainModule } from '../map/layer-contract';
 import { hasDemoControls, pageMode, type RuntimeConfig } from './config/runtime-config';
 import { ConsoleMode } from './console/console-mode';
-import { WallMode } from './wall/wall-mode';
+import { WallNotLoaded, WallWaiting } from './wall/wall-waiting';
 import { createQueryClient } from './query-client';
 import { registerDomainMessages } from './translators';
+import { onDemand } from '../ui/on-demand';
+
+/**
+ * The wall screen only runs on unattended screens (`?mode=wall`, or `mode: wall` in the config):
+ * a chunk of its own, so that an operator's console does not load it. The console is the default
+ * and stays in the initial load: loading it on demand too would only add a round trip before the
+ * first map.
+ */
+const WallMode = onDemand(
+  () => import('./wall/wall-mode').then((module) => module.WallMode),
+  (error, { config }) => <WallNotLoaded error={error} reloadAfterS={config.wall.watchdogS} />,
+);
 
 export interface AppProps {
   config: RuntimeConfig;
@@ -29,7 +41,9 @@ export function App({ config, apiBaseUrl, domains }: AppProps) {
   return (
     <QueryClientProvider client={queryClient}>
       {mode === 'wall' ? (
-        <WallMode adapter={adapter} config={config} domains={domains} />
+        <Suspense fallback={<WallWaiting />}>
+          <WallMode adapter={adapter} config={config} domains={domains} />
+        </Suspense>
       ) : (
         <ConsoleMode adapter={adapter} config={config} domains={domains} />
       )}

@@ -1,82 +1,45 @@
 /**
- * A small trend line (uPlot, drawn on a canvas: cheap to redraw on a wall screen that runs for
- * days). No axes or hover: the figure beside it carries the number, the line only the shape;
- * `label` says the trend in words for screen readers.
+ * A small trend line. Its drawing (uPlot) is a chunk of its own, loaded with the first trend
+ * shown, so the page's start does not wait for it: until it is there, an empty box of the line's
+ * size holds its place (nothing beside it moves); if it cannot be loaded, the box says so.
  */
-import { useEffect, useRef } from 'react';
-import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
-import type { Rgba } from './theme';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorText } from './error-text';
+import { onDemand } from './on-demand';
+import type { SparklineProps } from './uplot-sparkline';
 
-export interface SparklineProps {
-  /** Times in ms, ascending. */
-  readonly times: readonly number[];
-  /** One value per time; null is a gap. */
-  readonly values: readonly (number | null)[];
-  readonly color: Rgba;
-  readonly width: number;
-  readonly height: number;
-  readonly label: string;
+export type { SparklineProps };
+
+const UplotSparkline = onDemand(
+  () => import('./uplot-sparkline').then((module) => module.UplotSparkline),
+  (error, props) => <SparklineNotLoaded {...props} error={error} />,
+);
+
+export function Sparkline(props: SparklineProps) {
+  const { width, height, label } = props;
+  return (
+    <Suspense
+      fallback={
+        <div className="sparkline" style={{ width, height }} role="img" aria-label={label} />
+      }
+    >
+      <UplotSparkline {...props} />
+    </Suspense>
+  );
 }
 
-function css([r, g, b]: Rgba, alpha = 1): string {
-  return `rgba(${r}, ${g}, ${b}, ${alpha})`;
-}
-
-function chartData(
-  times: readonly number[],
-  values: readonly (number | null)[],
-): uPlot.AlignedData {
-  // uPlot's time scale is in seconds.
-  return [times.map((time) => time / 1_000), [...values]];
-}
-
-export function Sparkline({ times, values, color, width, height, label }: SparklineProps) {
-  const container = useRef<HTMLDivElement | null>(null);
-  const chart = useRef<uPlot | null>(null);
-
-  useEffect(() => {
-    const target = container.current;
-    if (!target) return;
-    const plot = new uPlot(
-      {
-        width,
-        height,
-        legend: { show: false },
-        cursor: { show: false },
-        select: { show: false, left: 0, top: 0, width: 0, height: 0 },
-        axes: [{ show: false }, { show: false }],
-        scales: {
-          x: { time: true },
-          y: {
-            auto: true,
-            range: (_u, min, max) => (min === max ? [min - 1, max + 1] : [min, max]),
-          },
-        },
-        series: [
-          {},
-          {
-            stroke: css(color),
-            width: 1.5,
-            fill: css(color, 0.15),
-            points: { show: false },
-            spanGaps: false,
-          },
-        ],
-      },
-      [[], []],
-      target,
-    );
-    chart.current = plot;
-    return () => {
-      plot.destroy();
-      chart.current = null;
-    };
-  }, [width, height, color]);
-
-  useEffect(() => {
-    chart.current?.setData(chartData(times, values));
-  }, [times, values, width, height, color]);
-
-  return <div className="sparkline" ref={container} role="img" aria-label={label} />;
+function SparklineNotLoaded({ width, height, error }: SparklineProps & { error: unknown }) {
+  const { t } = useTranslation();
+  return (
+    <div
+      className="sparkline sparkline--failed"
+      style={{ width, height }}
+      role="img"
+      aria-label={t('errors.trendNotLoaded')}
+      title={errorText(error)}
+    >
+      {t('errors.trendNotLoaded')}
+    </div>
+  );
 }

@@ -5,7 +5,7 @@
  */
 import type { Layer } from '@deck.gl/core';
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DataAdapter } from '../../data/adapter';
 import { basemapQuery, catalogQuery, clockQuery } from '../../data/queries';
@@ -15,8 +15,9 @@ import { errorMessage, useLayerSources } from '../../map/layer-sources';
 import { MapView, type BasemapChoice, type CameraAtRest } from '../../map/map-view';
 import { layerSetting, useUiStore } from '../../map/store';
 import { ErrorNotice } from '../../ui/error-notice';
+import { onDemand } from '../../ui/on-demand';
 import type { RuntimeConfig } from '../config/runtime-config';
-import { DemoPanel } from '../demo/demo-panel';
+import { DemoPanelPlaceholder } from '../demo/demo-panel-placeholder';
 import { DisplayTimeProvider } from '../../ui/display-time';
 import { simulatedTime } from '../demo/simulated-time';
 import { useDomainTranslators } from '../translators';
@@ -33,6 +34,12 @@ import { TimeBar } from '../../ops/time/time-bar';
 import { useReplayTime } from '../../ops/time/use-replay-time';
 import { useLinkedTime } from '../share/use-linked-time';
 import { TopBar } from './top-bar';
+
+/** Shown only against a demo backend: a chunk of its own, which a real city's console never loads. */
+const DemoPanel = onDemand(
+  () => import('../demo/demo-panel').then((module) => module.DemoPanel),
+  (error) => <DemoPanelPlaceholder error={error} />,
+);
 
 /** The layer panel and the alarm centre float over the map's edges: fit the city between them. */
 const PANEL_CLEARANCE = { top: 24, bottom: 24, left: 320, right: 380 };
@@ -116,7 +123,10 @@ function ConsoleBody({
   const sourceKnown = !demo || clock.data !== undefined;
   useLinkedTime(
     viewLink,
-    useMemo(() => (sourceKnown ? () => sourceTime.at(Date.now()) : null), [sourceKnown, sourceTime]),
+    useMemo(
+      () => (sourceKnown ? () => sourceTime.at(Date.now()) : null),
+      [sourceKnown, sourceTime],
+    ),
   );
   const displayTime = replay.displayTime;
 
@@ -181,7 +191,12 @@ function ConsoleBody({
       <main
         className={`console__body${alarmsOn ? ' console__body--alarms' : ''}${replay.readAt !== null ? ' console--replay' : ''}`}
       >
-        <LayerPanel domains={domains} sources={sources} translatorFor={translatorFor} viewBounds={viewBounds} />
+        <LayerPanel
+          domains={domains}
+          sources={sources}
+          translatorFor={translatorFor}
+          viewBounds={viewBounds}
+        />
         <div className="console__map">
           {alarmsOn ? (
             <AlarmDeskProvider adapter={adapter} clockRate={sourceTime.rate} at={replay.readAt}>
@@ -223,7 +238,9 @@ function ConsoleBody({
         </div>
         {demo ? (
           <DisplayTimeProvider value={sourceTime}>
-            <DemoPanel adapter={adapter} timeZone={catalog.city.timezone} />
+            <Suspense fallback={<DemoPanelPlaceholder />}>
+              <DemoPanel adapter={adapter} timeZone={catalog.city.timezone} />
+            </Suspense>
           </DisplayTimeProvider>
         ) : null}
       </main>

@@ -36,6 +36,7 @@ import type { CameraRequest } from '../../map/map-view';
 import { layerSetting, useUiStore, type FeatureRef } from '../../map/store';
 import { alarmSourceStatus } from '../../ops/alarms/alarm-source-status';
 import { useMapPicture } from '../../ops/export/use-map-picture';
+import { SaveError } from '../../ops/export/use-saving';
 import { DataHealth, type HealthEntry } from '../../ops/health/data-health';
 import { AlarmCentre, type NamedOption } from '../../ops/alarms/alarm-centre';
 import { alarmsOnFeature, useAlarmDesk } from '../../ops/alarms/alarm-desk';
@@ -249,7 +250,7 @@ export function Operations({
         : [],
     ),
   ];
-  const savePicture = useMapPicture({
+  const picture = useMapPicture({
     canvas: mapCanvas,
     layers,
     title: localizedName(catalog.city.name, language),
@@ -334,12 +335,14 @@ export function Operations({
         <button
           type="button"
           className="button"
-          onClick={savePicture ?? undefined}
-          disabled={!savePicture}
+          onClick={picture.save ?? undefined}
+          disabled={!picture.save || picture.saving.busy}
+          aria-busy={picture.saving.busy}
           data-testid="export-png"
         >
           {t('export.png')}
         </button>
+        <SaveError saving={picture.saving} />
         <DataHealth entries={healthEntries} />
       </div>
       {searching ? (

@@ -37,6 +37,7 @@ import { useDomainTranslators } from '../translators';
 import { WallCallout, type CalloutSubject } from './wall-callout';
 import { readTourIndex, writeTourIndex } from './tour-link';
 import { tourViews } from './wall-views';
+import { WallWaiting } from './wall-waiting';
 
 /** Close enough to see a district whole, or an alarm among its streets. */
 const AREA_MAX_ZOOM = 15;
@@ -88,13 +89,11 @@ export function WallMode({ adapter, config, domains }: WallModeProps) {
     );
   }
   return (
-    <div className="wall wall--waiting" data-testid={catalog.isError ? undefined : 'loading'}>
+    <WallWaiting>
       {catalog.isError ? (
         <ErrorNotice title={t('errors.catalog')} details={[errorMessage(catalog.error)]} />
-      ) : (
-        t('app.loading')
-      )}
-    </div>
+      ) : null}
+    </WallWaiting>
   );
 }
 

@@ -37,7 +37,11 @@ export const en = {
     minutes: '{{count}} min ago',
     hours: '{{count}} h ago',
   },
-  duration: { seconds: '{{count}} s', minutes: '{{count}} min', hours: '{{hours}} h {{minutes}} min' },
+  duration: {
+    seconds: '{{count}} s',
+    minutes: '{{count}} min',
+    hours: '{{hours}} h {{minutes}} min',
+  },
   details: {
     title: 'Details',
     close: 'Close details',
@@ -51,6 +55,8 @@ export const en = {
     catalog: 'Could not load the list of layers',
     basemap: 'Base map unavailable',
     startup: 'CityOps could not start',
+    partNotLoaded: '{{part}} could not be loaded',
+    trendNotLoaded: 'Trend not loaded',
     retry: 'Retry',
   },
   demo: {
@@ -69,6 +75,7 @@ export const en = {
     failed: 'Could not reach the demo backend: {{message}}',
   },
   wall: {
+    label: 'The wall screen',
     ticker: 'Newest alarms',
     noSevereAlarms: 'No major or critical alarm open',
     staleSince: 'stale since {{time}}',
@@ -90,7 +97,12 @@ export const en = {
     goLive: 'Back to live',
   },
   share: { ignored: 'Parts of the link could not be used and were ignored: {{names}}' },
-  export: { layer: 'Save this layer', inView: 'Save what is in view:', png: 'Save map (PNG)' },
+  export: {
+    layer: 'Save this layer',
+    inView: 'Save what is in view:',
+    png: 'Save map (PNG)',
+    failed: 'Could not save: {{message}}',
+  },
   health: {
     title: 'Data sources',
     summary: '{{live}} live · {{stale}} stale · {{failing}} failing',
@@ -99,7 +111,12 @@ export const en = {
   areas: {
     label: 'Areas',
     level: { district: 'District', subdistrict: 'Sub-district', grid: 'Grid cell', city: 'City' },
-    all: { district: 'All districts', subdistrict: 'All sub-districts', grid: 'All grid cells', city: 'All' },
+    all: {
+      district: 'All districts',
+      subdistrict: 'All sub-districts',
+      grid: 'All grid cells',
+      city: 'All',
+    },
     shading: 'Shade the areas by a figure',
     noShading: 'No shading',
     shadeBy: 'Shade by: {{figure}}',

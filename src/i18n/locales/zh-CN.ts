@@ -39,7 +39,11 @@ export const zhCN: Messages = {
     minutes: '{{count}} 分钟前',
     hours: '{{count}} 小时前',
   },
-  duration: { seconds: '{{count}} 秒', minutes: '{{count}} 分钟', hours: '{{hours}} 小时 {{minutes}} 分钟' },
+  duration: {
+    seconds: '{{count}} 秒',
+    minutes: '{{count}} 分钟',
+    hours: '{{hours}} 小时 {{minutes}} 分钟',
+  },
   details: {
     title: '详情',
     close: '关闭详情',
@@ -53,6 +57,8 @@ export const zhCN: Messages = {
     catalog: '无法加载图层目录',
     basemap: '底图不可用',
     startup: '系统无法启动',
+    partNotLoaded: '{{part}}未能加载',
+    trendNotLoaded: '趋势未加载',
     retry: '重试',
   },
   demo: {
@@ -71,6 +77,7 @@ export const zhCN: Messages = {
     failed: '无法连接演示后端：{{message}}',
   },
   wall: {
+    label: '大屏',
     ticker: '最新告警',
     noSevereAlarms: '暂无较重或严重告警',
     staleSince: '自 {{time}} 起数据过期',
@@ -92,7 +99,12 @@ export const zhCN: Messages = {
     goLive: '回到实时',
   },
   share: { ignored: '链接中有部分参数无法使用，已忽略：{{names}}' },
-  export: { layer: '导出此图层', inView: '导出视野内要素：', png: '保存地图（PNG）' },
+  export: {
+    layer: '导出此图层',
+    inView: '导出视野内要素：',
+    png: '保存地图（PNG）',
+    failed: '未能保存：{{message}}',
+  },
   health: {
     title: '数据源',
     summary: '{{live}} 个正常 · {{stale}} 个过时 · {{failing}} 个故障',

@@ -1,6 +1,7 @@
 /**
  * Saving the map as a picture: the view as drawn, with a heading (the city, the time shown, and
- * REPLAY when it is the past) and the legend of every layer shown.
+ * REPLAY when it is the past) and the legend of every layer shown. The drawing code is loaded with
+ * the first picture, not with the page.
  */
 import { useTranslation } from 'react-i18next';
 import type { Language, LayerDefinition, Translate } from '../../map/layer-contract';
@@ -8,7 +9,14 @@ import { layerSetting, useUiStore } from '../../map/store';
 import { useDisplayNow, useDisplayTime } from '../../ui/display-time';
 import { formatClock } from '../../ui/format-number';
 import { download, fileName } from './download';
-import { canvasPng, composeMapImage, type LegendBlock } from './map-png';
+import type { LegendBlock } from './map-png';
+import { useSaving, type Saving } from './use-saving';
+
+export interface MapPicture {
+  /** Saves the picture; null while there is no map to take it from. */
+  readonly save: (() => void) | null;
+  readonly saving: Saving;
+}
 
 export function useMapPicture(input: {
   readonly canvas: HTMLCanvasElement | null;
@@ -18,14 +26,15 @@ export function useMapPicture(input: {
   readonly timeZone?: string;
   readonly language: Language;
   readonly translatorFor: (domain: string) => Translate;
-}): (() => void) | null {
+}): MapPicture {
   const { canvas, layers, title, timeZone, language, translatorFor } = input;
   const { t } = useTranslation();
   const settings = useUiStore((state) => state.layerSettings);
   const now = useDisplayNow();
   const { replay } = useDisplayTime();
-  if (!canvas) return null;
-  return () => {
+  const saving = useSaving();
+  if (!canvas) return { save: null, saving };
+  const save = () => {
     const legend: LegendBlock[] = layers
       .filter((layer) => layerSetting(settings, layer).visible)
       .map((layer) => {
@@ -43,9 +52,13 @@ export function useMapPicture(input: {
       `${title} · ${t('app.title')}`,
       replay ? `${t('time.replay')} · ${time}` : time,
     ];
-    void canvasPng(composeMapImage(canvas, heading, legend)).then(
-      (png) => download(fileName('map', now, 'png'), png),
-      (error: unknown) => console.error(error),
-    );
+    saving.run(async () => {
+      const { canvasPng, composeMapImage } = await import('./map-png');
+      download(
+        fileName('map', now, 'png'),
+        await canvasPng(composeMapImage(canvas, heading, legend)),
+      );
+    });
   };
+  return { save, saving };
 }

@@ -6,7 +6,7 @@ import { point } from '../domains/builders';
 
 const geometry = indexFeatures({
   type: 'FeatureCollection',
-  features: [point('a', [0, 0]), point('b', [1, 1]), point('c', [2, 2])],
+  features: [point('a'), point('b'), point('c')],
 });
 const state = (values: number[]) =>
   joinLiveState(geometry, {
