@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- [--smoke] [--suite bundle|simulation|render|soak] [--soak-minutes <n>]]`: runs the
+ * `npm run bench [-- [--smoke] [--suite bundle|simulation|live-update|render|soak] [--soak-minutes <n>]]`: runs the
  * benchmark suites one after another (or only the one named), prints their tables, writes the
  * figures to bench/results/<suite>.json and, for a full run, into docs/benchmarks.md.
  * `--smoke` is the small, single run CI makes so that the harness never rots; its figures go to
@@ -13,6 +13,7 @@ import { describeMachine } from './machine';
 import { machineLine, markdownTable, writeSection } from './report';
 import type { Measurement } from './result';
 import * as bundle from './suites/bundle';
+import * as liveUpdate from './suites/live-update';
 import * as render from './suites/render';
 import * as simulation from './suites/simulation';
 import * as soak from './suites/soak';
@@ -46,6 +47,12 @@ const SUITES = {
   simulation: async ({ smoke }: Options, log: Log): Promise<SuiteOutcome> => ({
     measurements: await simulation.runSimulationSuite(
       smoke ? simulation.SMOKE_PLAN : simulation.FULL_PLAN,
+      log,
+    ),
+  }),
+  'live-update': async ({ smoke }: Options, log: Log): Promise<SuiteOutcome> => ({
+    measurements: liveUpdate.runLiveUpdateSuite(
+      smoke ? liveUpdate.SMOKE_PLAN : liveUpdate.FULL_PLAN,
       log,
     ),
   }),

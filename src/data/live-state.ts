@@ -22,6 +22,11 @@ export interface StateTable {
   /** Changes whenever the values do; use it as a deck.gl update trigger. */
   readonly version: number;
   readonly columns: ReadonlyMap<string, Float64Array>;
+  /**
+   * Rows for ids the geometry does not have (features gone since it was read, or a source's
+   * mistake): ignored, and counted here so the layer can say so.
+   */
+  readonly unknownIds: number;
 }
 
 /** Reads one value; null when the column or the reading is missing. */
@@ -32,9 +37,34 @@ export function stateValue(table: StateTable | null, column: string, index: numb
   return Number.isNaN(value) ? null : value;
 }
 
+/** Whether the rows are the features, in the geometry's order: then row i is feature i. */
+function inGeometryOrder(geometry: IndexedFeatures, ids: readonly string[]): boolean {
+  const { features } = geometry;
+  if (ids.length !== features.length) return false;
+  for (let k = 0; k < ids.length; k++) if (ids[k] !== features[k]!.id) return false;
+  return true;
+}
+
+/**
+ * Where each row goes: its feature's index, or -1 for an id the geometry does not have. A
+ * source that sends its rows in the geometry's order (the common case) costs one comparison per
+ * row instead of a lookup.
+ */
+function rowIndices(geometry: IndexedFeatures, ids: readonly string[]): Int32Array {
+  const rows = new Int32Array(ids.length);
+  if (inGeometryOrder(geometry, ids)) {
+    for (let row = 0; row < rows.length; row++) rows[row] = row;
+    return rows;
+  }
+  for (let row = 0; row < rows.length; row++) rows[row] = geometry.indexById.get(ids[row]!) ?? -1;
+  return rows;
+}
+
 export function joinLiveState(geometry: IndexedFeatures, state: LiveState): StateTable {
   const size = geometry.features.length;
-  const rowToIndex = state.ids.map((id) => geometry.indexById.get(id) ?? -1);
+  const rowToIndex = rowIndices(geometry, state.ids);
+  let unknownIds = 0;
+  for (let row = 0; row < rowToIndex.length; row++) if (rowToIndex[row]! < 0) unknownIds++;
   const columns = new Map<string, Float64Array>();
   for (const [key, values] of Object.entries(state.columns)) {
     const column = new Float64Array(size).fill(Number.NaN);
@@ -46,7 +76,7 @@ export function joinLiveState(geometry: IndexedFeatures, state: LiveState): Stat
     columns.set(key, column);
   }
   const observedAt = Date.parse(state.observedAt);
-  return { observedAt, version: observedAt, columns };
+  return { observedAt, version: observedAt, columns, unknownIds };
 }
 
 const joinCache = new WeakMap<IndexedFeatures, WeakMap<LiveState, StateTable>>();

@@ -3,7 +3,12 @@
  * the only home of server data. Live state refetches at its dataset's cadence; after failures it
  * backs off and keeps trying by itself, keeping the last good data meanwhile.
  */
-import { keepPreviousData, queryOptions, type Query, type QueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  queryOptions,
+  type Query,
+  type QueryClient,
+} from '@tanstack/react-query';
 import type { DataAdapter, Fetched } from './adapter';
 import { isAbort } from './errors';
 import { backoffDelayMs } from './freshness';

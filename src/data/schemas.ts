@@ -25,14 +25,23 @@ const ring = z.array(positionSchema).min(4);
 export const geometrySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('Point'), coordinates: positionSchema }),
   z.object({ type: z.literal('LineString'), coordinates: z.array(positionSchema).min(2) }),
-  z.object({ type: z.literal('MultiLineString'), coordinates: z.array(z.array(positionSchema).min(2)) }),
+  z.object({
+    type: z.literal('MultiLineString'),
+    coordinates: z.array(z.array(positionSchema).min(2)),
+  }),
   z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) }),
   z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)) }),
 ]);
 export type Geometry = z.infer<typeof geometrySchema>;
 
 /** Property values a feature may carry: flat scalars, or a localized name. */
-const propertyValue = z.union([text, z.number().finite(), z.boolean(), z.null(), localizedTextSchema]);
+const propertyValue = z.union([
+  text,
+  z.number().finite(),
+  z.boolean(),
+  z.null(),
+  localizedTextSchema,
+]);
 export const propertiesSchema = z.record(z.string().max(64), propertyValue);
 export type FeatureProperties = z.infer<typeof propertiesSchema>;
 
@@ -84,6 +93,54 @@ export const catalogSchema = z.object({
 });
 export type Catalog = z.infer<typeof catalogSchema>;
 
+/*
+ * The long arrays of live state (a value per feature, up to millions) are checked in one plain
+ * loop each, not an element schema per value: the same rules, at a fraction of the cost, since an
+ * update is validated on every refresh. The first bad element is reported with its index.
+ */
+const isArray = (value: unknown): value is unknown[] => Array.isArray(value);
+
+/** Feature ids: text of 1–128 characters, or integers (given as text). */
+const featureIdListSchema = z
+  .custom<unknown[]>(isArray, { message: 'expected an array of feature ids' })
+  .transform((ids, ctx) => {
+    const out = new Array<string>(ids.length);
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k];
+      if (typeof id === 'string' && id.length >= 1 && id.length <= 128) out[k] = id;
+      else if (typeof id === 'number' && Number.isInteger(id)) out[k] = String(id);
+      else {
+        ctx.issues.push({
+          code: 'custom',
+          message: 'expected a feature id (text of 1–128 characters, or an integer)',
+          input: id,
+          path: [k],
+        });
+        return z.NEVER;
+      }
+    }
+    return out;
+  });
+
+/** A column of readings: finite numbers, or null for "no reading". */
+const readingColumnSchema = z
+  .custom<unknown[]>(isArray, { message: 'expected an array of readings' })
+  .transform((values, ctx) => {
+    for (let k = 0; k < values.length; k++) {
+      const value = values[k];
+      if (value !== null && !(typeof value === 'number' && Number.isFinite(value))) {
+        ctx.issues.push({
+          code: 'custom',
+          message: 'expected a finite number or null',
+          input: value,
+          path: [k],
+        });
+        return z.NEVER;
+      }
+    }
+    return values as (number | null)[];
+  });
+
 /**
  * Live state as compact columns: `ids[i]` is the feature id that row i describes, and every column
  * has exactly one number (or null for "no reading") per row.
@@ -93,8 +150,8 @@ export const liveStateSchema = z
     dataset: z.string().max(64),
     observedAt: z.iso.datetime({ offset: true }),
     cadenceS: z.number().positive().max(86_400),
-    ids: z.array(z.union([z.string().min(1).max(128), z.number().int()]).transform(String)),
-    columns: z.record(z.string().max(64), z.array(z.number().finite().nullable())),
+    ids: featureIdListSchema,
+    columns: z.record(z.string().max(64), readingColumnSchema),
   })
   .superRefine((state, ctx) => {
     for (const [key, column] of Object.entries(state.columns)) {

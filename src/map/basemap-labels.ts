@@ -17,7 +17,11 @@ function minZoomFor(label: BasemapLabel): number {
   return 13.5 + Math.min(label.rank, 4) * 0.5;
 }
 
-export function basemapLabelsLayer(labels: readonly BasemapLabel[], language: Language, zoom: number) {
+export function basemapLabelsLayer(
+  labels: readonly BasemapLabel[],
+  language: Language,
+  zoom: number,
+) {
   return new TextLayer<BasemapLabel>({
     id: LABELS_LAYER_ID,
     data: labels,
@@ -26,7 +30,8 @@ export function basemapLabelsLayer(labels: readonly BasemapLabel[], language: La
     getText: (label) => (language === 'zh-CN' ? label.text.zh : label.text.en),
     getSize: (label) => (label.kind === 'district' ? 16 : 12),
     getColor: (label) => {
-      const color = label.kind === 'district' ? basemapColors.labelDistrict : basemapColors.labelRoad;
+      const color =
+        label.kind === 'district' ? basemapColors.labelDistrict : basemapColors.labelRoad;
       return minZoomFor(label) <= zoom ? [...color] : [0, 0, 0, 0];
     },
     fontFamily: fonts.map,

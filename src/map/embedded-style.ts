@@ -24,7 +24,15 @@ const roadWidth = (expressway: number, arterial: number, local: number) =>
     ['exponential', 1.6],
     ['zoom'],
     10,
-    ['match', ['get', 'roadClass'], 'expressway', expressway * 0.25, 'arterial', arterial * 0.2, local * 0.1],
+    [
+      'match',
+      ['get', 'roadClass'],
+      'expressway',
+      expressway * 0.25,
+      'arterial',
+      arterial * 0.2,
+      local * 0.1,
+    ],
     16,
     ['match', ['get', 'roadClass'], 'expressway', expressway, 'arterial', arterial, local],
   ] as const;
@@ -99,9 +107,14 @@ export function basemapLayers(): LayerSpecification[] {
 }
 
 /** GeoJSON sources of the embedded base map, keyed by source id. */
-export function basemapSources(basemap: Basemap): Record<string, { type: 'geojson'; data: Basemap['water'] }> {
+export function basemapSources(
+  basemap: Basemap,
+): Record<string, { type: 'geojson'; data: Basemap['water'] }> {
   const names = ['water', 'landuse', 'parks', 'roads', 'buildings', 'districts'] as const;
   return Object.fromEntries(
-    names.map((name) => [`${BASEMAP_SOURCE_PREFIX}${name}`, { type: 'geojson' as const, data: basemap[name] }]),
+    names.map((name) => [
+      `${BASEMAP_SOURCE_PREFIX}${name}`,
+      { type: 'geojson' as const, data: basemap[name] },
+    ]),
   );
 }

@@ -88,7 +88,7 @@ export function pathLengthM(path: readonly ArrayLike<number>[]): number {
     const from = path[i - 1]!;
     const to = path[i]!;
     const [x0, y0, x1, y1] = [from[0] ?? 0, from[1] ?? 0, to[0] ?? 0, to[1] ?? 0];
-    const dx = ((x1 - x0) * Math.PI) / 180 * Math.cos((((y0 + y1) / 2) * Math.PI) / 180);
+    const dx = (((x1 - x0) * Math.PI) / 180) * Math.cos((((y0 + y1) / 2) * Math.PI) / 180);
     const dy = ((y1 - y0) * Math.PI) / 180;
     length += Math.hypot(dx, dy) * EARTH_RADIUS_M;
   }

@@ -97,7 +97,9 @@ const LAYER_ID = /^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/;
 
 export function defineLayer(input: LayerDefinitionInput): LayerDefinition {
   if (!LAYER_ID.test(input.id) || !input.id.startsWith(`${input.domain}.`)) {
-    throw new Error(`layer id "${input.id}" must be "<domain>.<name>" within domain "${input.domain}"`);
+    throw new Error(
+      `layer id "${input.id}" must be "<domain>.<name>" within domain "${input.domain}"`,
+    );
   }
   return Object.freeze({ animated: false, defaultOpacity: 1, ...input });
 }

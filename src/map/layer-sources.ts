@@ -27,6 +27,8 @@ export interface LayerStatus {
   readonly cadenceS: number | null;
   /** Message of the latest failure, while the layer is failing. */
   readonly error: string | null;
+  /** Readings of the latest live state for ids the geometry does not have (ignored). */
+  readonly unknownIds?: number;
 }
 
 export interface LayerSource {
@@ -90,9 +92,12 @@ export function describeSource(
     data,
     status: {
       phase: failing ? 'error' : ready ? 'live' : 'loading',
-      observedAt: stateData ? Date.parse(stateData.observedAt) : (geometry.data?.observedAt ?? null),
+      observedAt: stateData
+        ? Date.parse(stateData.observedAt)
+        : (geometry.data?.observedAt ?? null),
       cadenceS: hasState ? dataset.stateCadenceS : dataset.geometryCadenceS,
       error: failing ? errorMessage(failing.error) : null,
+      unknownIds: data?.state?.unknownIds ?? 0,
     },
   };
 }

@@ -9,7 +9,10 @@ export function definitionOfDeckLayer(
   layers: readonly LayerDefinition[],
   deckLayerId: string,
 ): LayerDefinition | null {
-  return layers.find((layer) => deckLayerId === layer.id || deckLayerId.startsWith(`${layer.id}-`)) ?? null;
+  return (
+    layers.find((layer) => deckLayerId === layer.id || deckLayerId.startsWith(`${layer.id}-`)) ??
+    null
+  );
 }
 
 function isFeature(value: unknown): value is Feature {
@@ -21,7 +24,10 @@ function isFeature(value: unknown): value is Feature {
   );
 }
 
-export function pickedFeature(layers: readonly LayerDefinition[], info: PickingInfo): FeatureRef | null {
+export function pickedFeature(
+  layers: readonly LayerDefinition[],
+  info: PickingInfo,
+): FeatureRef | null {
   if (!info.picked || !info.layer || !isFeature(info.object)) return null;
   const layer = definitionOfDeckLayer(layers, info.layer.id);
   return layer ? { layerId: layer.id, featureId: info.object.id } : null;

@@ -39,6 +39,10 @@ export function SourceStatusLine({
   else if (stale) text = t('status.stale', { age: age ?? '' });
   else if (replay) text = replayText(t, status, now);
   else text = t('status.live', { age: age ?? '' });
+  // A source naming features the map does not have is worth knowing, but the rest still shows.
+  const unknownIds = status.unknownIds ?? 0;
+  if (visible && status.phase !== 'unavailable' && unknownIds > 0)
+    text = `${text} · ${t('status.unknownIds', { count: unknownIds })}`;
   const tone = !visible
     ? 'hidden'
     : status.phase === 'error'
@@ -53,6 +57,7 @@ export function SourceStatusLine({
       data-phase={status.phase}
       data-stale={stale}
       data-observed-at={status.observedAt ?? ''}
+      data-unknown-ids={status.unknownIds ?? 0}
     >
       {text}
       {visible && counts ? <Counts counts={counts} /> : null}
@@ -63,7 +68,9 @@ export function SourceStatusLine({
 /** Replayed data is read at whole minutes: within one, it is the cursor's. */
 function replayText(t: TFunction, status: LayerStatus, cursor: number): string {
   const behind = status.observedAt === null ? 0 : cursor - status.observedAt;
-  return behind < 60_000 ? t('status.replayNow') : t('status.replay', { age: formatDuration(behind, t) });
+  return behind < 60_000
+    ? t('status.replayNow')
+    : t('status.replay', { age: formatDuration(behind, t) });
 }
 
 function Counts({ counts }: { counts: StatusCounts }) {

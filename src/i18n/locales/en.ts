@@ -24,6 +24,8 @@ export const en = {
     retrying: 'retrying automatically',
     hidden: 'Hidden',
     notInCatalog: 'Not offered by the source',
+    unknownIds_one: '{{count}} reading for a feature not on the map ignored',
+    unknownIds_other: '{{count}} readings for features not on the map ignored',
   },
   counts: {
     alarm_one: '{{count}} alarm',

@@ -26,6 +26,8 @@ export const zhCN: Messages = {
     retrying: '正在自动重试',
     hidden: '已隐藏',
     notInCatalog: '数据源未提供',
+    unknownIds_one: '已忽略 {{count}} 条地图上没有的要素的读数',
+    unknownIds_other: '已忽略 {{count}} 条地图上没有的要素的读数',
   },
   counts: {
     alarm_one: '{{count}} 处报警',

@@ -4,7 +4,11 @@
  */
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
-import { createLayerSettingsSlice, readLayerSettings, type LayerSettingsSlice } from './layer-settings-slice';
+import {
+  createLayerSettingsSlice,
+  readLayerSettings,
+  type LayerSettingsSlice,
+} from './layer-settings-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 
 export type UiState = LayerSettingsSlice & SelectionSlice;
@@ -21,7 +25,10 @@ export function createUiStore() {
         storage: createJSONStorage(() => localStorage),
         partialize: (state) => ({ layerSettings: state.layerSettings }),
         // Whatever is in storage (an older version, a hand edit) is checked before it is used.
-        merge: (persisted, current) => ({ ...current, layerSettings: readLayerSettings(persisted) }),
+        merge: (persisted, current) => ({
+          ...current,
+          layerSettings: readLayerSettings(persisted),
+        }),
       },
     ),
   );

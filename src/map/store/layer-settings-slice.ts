@@ -14,29 +14,44 @@ export interface LayerSettingsSlice {
   setLayerOpacity: (layer: LayerDefinition, opacity: number) => void;
 }
 
-export function layerSetting(settings: Record<string, LayerSetting>, layer: LayerDefinition): LayerSetting {
+export function layerSetting(
+  settings: Record<string, LayerSetting>,
+  layer: LayerDefinition,
+): LayerSetting {
   return settings[layer.id] ?? { visible: layer.defaultVisible, opacity: layer.defaultOpacity };
 }
 
-export const createLayerSettingsSlice: StateCreator<LayerSettingsSlice, [], [], LayerSettingsSlice> = (set) => ({
+export const createLayerSettingsSlice: StateCreator<
+  LayerSettingsSlice,
+  [],
+  [],
+  LayerSettingsSlice
+> = (set) => ({
   layerSettings: {},
   setLayersVisible: (layers, visible) =>
     set((state) => {
       const next = { ...state.layerSettings };
-      for (const layer of layers) next[layer.id] = { ...layerSetting(state.layerSettings, layer), visible };
+      for (const layer of layers)
+        next[layer.id] = { ...layerSetting(state.layerSettings, layer), visible };
       return { layerSettings: next };
     }),
   setLayerOpacity: (layer, opacity) =>
     set((state) => ({
       layerSettings: {
         ...state.layerSettings,
-        [layer.id]: { ...layerSetting(state.layerSettings, layer), opacity: Math.max(0, Math.min(1, opacity)) },
+        [layer.id]: {
+          ...layerSetting(state.layerSettings, layer),
+          opacity: Math.max(0, Math.min(1, opacity)),
+        },
       },
     })),
 });
 
 const storedSettingsSchema = z.object({
-  layerSettings: z.record(z.string(), z.object({ visible: z.boolean(), opacity: z.number().min(0).max(1) })),
+  layerSettings: z.record(
+    z.string(),
+    z.object({ visible: z.boolean(), opacity: z.number().min(0).max(1) }),
+  ),
 });
 
 /** Layer settings from storage, or none when what is stored is not valid. */

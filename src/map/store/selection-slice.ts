@@ -10,7 +10,9 @@ export interface SelectionSlice {
   select: (feature: FeatureRef | null) => void;
 }
 
-export const createSelectionSlice: StateCreator<SelectionSlice, [], [], SelectionSlice> = (set) => ({
+export const createSelectionSlice: StateCreator<SelectionSlice, [], [], SelectionSlice> = (
+  set,
+) => ({
   selection: null,
   select: (selection) => set({ selection }),
 });

@@ -64,7 +64,7 @@ export function stateTable(
       Float64Array.from(values, (value) => (value === null ? Number.NaN : value)),
     );
   }
-  return { observedAt: version, version, columns: table };
+  return { observedAt: version, version, columns: table, unknownIds: 0 };
 }
 
 export function indexed(features: readonly Feature[]): IndexedFeatures {

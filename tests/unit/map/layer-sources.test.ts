@@ -36,6 +36,12 @@ describe('describeSource', () => {
     const staticDataset = { ...dataset, stateCadenceS: null };
     expect(describeSource(fakeLayer, staticDataset, ok(geometry), null).status).toMatchObject({ phase: 'live', observedAt: 5 });
   });
+  it('reports readings for features the geometry does not have, and still shows the rest', () => {
+    const withStrangers = { ...liveState, ids: ['a', 'gone-1', 'gone-2'], columns: { v: [1, 2, 3] } };
+    const source = describeSource(fakeLayer, dataset, ok(geometry), ok({ data: withStrangers, fetchedAt: 9 }));
+    expect(source.status).toMatchObject({ phase: 'live', unknownIds: 2 });
+    expect(source.data?.state?.columns.get('v')?.[0]).toBe(1);
+  });
   it('marks a layer the catalog does not offer as unavailable', () => {
     expect(describeSource(fakeLayer, null, ok(undefined), null).status.phase).toBe('unavailable');
   });

@@ -24,6 +24,7 @@ const state: StateTable = {
   observedAt: 0,
   version: 0,
   columns: new Map([['inService', Float64Array.from([1, Number.NaN, 0])]]),
+  unknownIds: 0,
 };
 
 describe('exporting a layer', () => {

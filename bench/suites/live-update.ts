@@ -1,0 +1,162 @@
+/**
+ * Applying one live state update on the page's main thread, for 10k, 100k and 1M road segments:
+ * the update as it arrives (JSON text), parsed, validated against the contract's schema, joined
+ * to the geometry by feature id into typed columns, and turned into the colour of every feature
+ * by the roads layer's own colour function (what deck.gl does when a colour's update trigger
+ * changes: one call per feature, written into a typed array). Run in Node: the same V8 as
+ * Chromium's main thread, without a page's noise. The baseline is the floor under any update:
+ * one pass writing every feature's colour into a typed array from a column by index.
+ */
+import { indexFeatures, joinLiveState, type IndexedFeatures } from '../../src/data/live-state';
+import { liveStateSchema, type Feature, type LiveState } from '../../src/data/schemas';
+import { roadCongestion } from '../../src/domains/traffic/roads-layer';
+import { congestionColors } from '../../src/ui/theme';
+import type { Measurement } from '../result';
+import { median, timed } from '../stats';
+
+const SUITE = 'live-update';
+
+export interface LiveUpdatePlan {
+  readonly sizes: readonly number[];
+  readonly runs: number;
+}
+
+export const SMOKE_PLAN: LiveUpdatePlan = { sizes: [10_000], runs: 2 };
+export const FULL_PLAN: LiveUpdatePlan = { sizes: [10_000, 100_000, 1_000_000], runs: 7 };
+
+const TARGETS: Readonly<Record<number, string>> = {
+  100_000: '≤ 10 ms of main thread',
+  1_000_000: '≤ 50 ms of main thread',
+};
+
+/** N two-point road segments, each with its free-flow speed. */
+function roads(count: number): IndexedFeatures {
+  const features: Feature[] = [];
+  for (let k = 0; k < count; k++) {
+    const x = 120 + (k % 1000) * 1e-4;
+    const y = 30 + Math.floor(k / 1000) * 1e-4;
+    features.push({
+      type: 'Feature',
+      id: `r-${k}`,
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [x, y],
+          [x + 5e-5, y],
+        ],
+      },
+      properties: { freeFlowKmh: 40 + (k % 5) * 10 },
+    });
+  }
+  return indexFeatures({ type: 'FeatureCollection', features });
+}
+
+/** The update as a server sends it: every segment's speed, in the geometry's order. */
+function update(count: number, step: number): string {
+  const ids: string[] = [];
+  const speeds: (number | null)[] = [];
+  for (let k = 0; k < count; k++) {
+    ids.push(`r-${k}`);
+    speeds.push(k % 97 === 0 ? null : ((k * 7 + step * 13) % 60) + 5);
+  }
+  const state: LiveState = {
+    dataset: 'traffic.roads',
+    observedAt: new Date(Date.UTC(2026, 10, 26, 8, step)).toISOString(),
+    cadenceS: 60,
+    ids,
+    columns: { speedKmh: speeds },
+  };
+  return JSON.stringify(state);
+}
+
+interface UpdateTimes {
+  readonly parseMs: number;
+  readonly validateMs: number;
+  readonly joinMs: number;
+  readonly colourMs: number;
+  readonly floorMs: number;
+}
+
+function applyOnce(geometry: IndexedFeatures, text: string): UpdateTimes {
+  let json: unknown;
+  const parseMs = timed(() => {
+    json = JSON.parse(text);
+  });
+  let state: LiveState | null = null;
+  const validateMs = timed(() => {
+    const parsed = liveStateSchema.safeParse(json);
+    if (!parsed.success) throw new Error(parsed.error.message);
+    state = parsed.data;
+  });
+  let table: ReturnType<typeof joinLiveState> | null = null;
+  const joinMs = timed(() => {
+    table = joinLiveState(geometry, state!);
+  });
+  const { features } = geometry;
+  const colours = new Uint8ClampedArray(features.length * 4);
+  const colourMs = timed(() => {
+    for (let index = 0; index < features.length; index++) {
+      colours.set(congestionColors[roadCongestion(features[index]!, table, index)], index * 4);
+    }
+  });
+  const speeds = table!.columns.get('speedKmh')!;
+  const palette = Object.values(congestionColors);
+  const floorMs = timed(() => {
+    for (let index = 0; index < speeds.length; index++) {
+      const colour = palette[Math.min(palette.length - 1, speeds[index]! >>> 4)]!;
+      colours[index * 4] = colour[0];
+      colours[index * 4 + 1] = colour[1];
+      colours[index * 4 + 2] = colour[2];
+      colours[index * 4 + 3] = colour[3];
+    }
+  });
+  return { parseMs, validateMs, joinMs, colourMs, floorMs };
+}
+
+function row(
+  count: number,
+  name: string,
+  samples: readonly number[],
+  baseline: readonly number[] | null = null,
+  target: string | null = null,
+): Measurement {
+  const value = median(samples);
+  const base = baseline ? { name: 'one typed-array pass', value: median(baseline) } : null;
+  return {
+    suite: SUITE,
+    name,
+    scale: `${count.toLocaleString('en-US')} features`,
+    unit: 'ms',
+    value,
+    samples,
+    baseline: base,
+    ratio: base ? value / base.value : null,
+    target,
+  };
+}
+
+export function runLiveUpdateSuite(
+  plan: LiveUpdatePlan,
+  log: (line: string) => void,
+): Measurement[] {
+  const measurements: Measurement[] = [];
+  for (const count of plan.sizes) {
+    const geometry = roads(count);
+    const texts = Array.from({ length: plan.runs + 1 }, (_, step) => update(count, step));
+    applyOnce(geometry, texts[0]!); // warm-up
+    const runs = texts.slice(1).map((text) => applyOnce(geometry, text));
+    const pick = (key: keyof UpdateTimes) => runs.map((times) => times[key]);
+    const total = runs.map((t) => t.parseMs + t.validateMs + t.joinMs + t.colourMs);
+    log(
+      `live-update: ${count} features, ${(texts[0]!.length / 1e6).toFixed(1)} MB of JSON: ${median(total).toFixed(1)} ms`,
+    );
+    measurements.push(
+      row(count, 'one update applied, all of it', total, pick('floorMs'), TARGETS[count] ?? null),
+      row(count, 'parsing the JSON', pick('parseMs')),
+      row(count, 'validating against the contract', pick('validateMs')),
+      row(count, 'joining by feature id into typed columns', pick('joinMs')),
+      row(count, 'colouring every feature (the layer’s colour function)', pick('colourMs')),
+    );
+  }
+  return measurements;
+}
