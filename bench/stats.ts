@@ -12,3 +12,10 @@ export function timed(run: () => void): number {
   run();
   return performance.now() - started;
 }
+
+/** What `run` returns, and how long it took (ms). */
+export function timedValue<T>(run: () => T): [T, number] {
+  const started = performance.now();
+  const value = run();
+  return [value, performance.now() - started];
+}

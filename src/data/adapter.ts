@@ -12,7 +12,7 @@ import type {
   Clock,
   ClockAction,
   FeatureCollection,
-  LiveState,
+  LiveReadings,
   ScenarioRun,
   Scenarios,
 } from './schemas';
@@ -67,7 +67,7 @@ export interface DataAdapter {
     datasetId: string,
     query?: TimeQuery,
     options?: CallOptions,
-  ): Promise<Fetched<LiveState>>;
+  ): Promise<Fetched<LiveReadings>>;
   getAreas(options?: CallOptions): Promise<Fetched<Areas>>;
   getBasemap(options?: CallOptions): Promise<Fetched<Basemap>>;
   /** Alarms (capability `alarms`): open ones and those cleared lately, each with its lifecycle. */

@@ -6,6 +6,7 @@ import type { DataAdapter, Fetched } from './adapter';
 import { alarmConflictSchema, alarmListSchema, alarmSchema } from './alarm-schemas';
 import { isAdapterError } from './errors';
 import { requestJson, type FetchLike } from './http-client';
+import { createLiveStateDecoder, type LiveStateDecoder } from './live-state-decoder';
 import {
   areasSchema,
   basemapSchema,
@@ -26,6 +27,8 @@ export interface HttpAdapterOptions {
   now?: () => number;
   /** The backend is a demo backend with a clock and scenarios (the embedded or standalone mock). */
   demoControls?: boolean;
+  /** Where live state responses are decoded (default: a worker where the page has them). */
+  liveStateDecoder?: LiveStateDecoder;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -49,6 +52,10 @@ export function createHttpAdapter(options: HttpAdapterOptions): DataAdapter {
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     ...(options.headers ? { headers: options.headers } : {}),
   };
+
+  // Created on the first live state read: a page that never reads any starts no worker.
+  let decoder = options.liveStateDecoder ?? null;
+  const liveStateDecoder = () => (decoder ??= createLiveStateDecoder());
 
   async function fetched<T>(promise: Promise<T>): Promise<Fetched<T>> {
     const data = await promise;
@@ -98,6 +105,7 @@ export function createHttpAdapter(options: HttpAdapterOptions): DataAdapter {
           schema: liveStateSchema,
           resource: datasetId,
           signal,
+          decode: (bytes) => liveStateDecoder().decode(datasetId, bytes),
         }),
       ),
     getAreas: ({ signal } = {}) =>

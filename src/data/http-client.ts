@@ -7,7 +7,7 @@ import { AdapterError } from './errors';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
-export interface JsonRequest<S extends z.ZodType> {
+export interface JsonRequest<S extends z.ZodType, T = z.output<S>> {
   url: string;
   schema: S;
   resource: string;
@@ -17,20 +17,32 @@ export interface JsonRequest<S extends z.ZodType> {
   signal?: AbortSignal;
   /** A JSON body makes it a POST. */
   body?: unknown;
+  /**
+   * Decodes a successful response's bytes instead of parsing and checking them here against
+   * `schema` (e.g. off the main thread, with the same schema); the bytes are handed over.
+   */
+  decode?: (bytes: ArrayBuffer) => Promise<Decoded<T>>;
 }
+
+/** What a `decode` makes of a response: the value, or why there is none. */
+export type Decoded<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly reason: 'not-json' }
+  | { readonly ok: false; readonly reason: 'invalid'; readonly summary: string };
 
 /** How much of a message from a source we are willing to show. */
 const MAX_MESSAGE = 200;
 
-export async function requestJson<S extends z.ZodType>(
-  request: JsonRequest<S>,
-): Promise<z.output<S>> {
+export async function requestJson<S extends z.ZodType, T = z.output<S>>(
+  request: JsonRequest<S, T>,
+): Promise<T> {
   const { resource } = request;
   const timeout = AbortSignal.timeout(request.timeoutMs);
   const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
 
   let response: Response;
-  let body: string;
+  let body = '';
+  let bytes: ArrayBuffer | null = null;
   try {
     const post = request.body !== undefined;
     response = await request.fetch(request.url, {
@@ -43,7 +55,8 @@ export async function requestJson<S extends z.ZodType>(
       },
       ...(post ? { body: JSON.stringify(request.body) } : {}),
     });
-    body = await response.text();
+    if (request.decode && response.ok) bytes = await response.arrayBuffer();
+    else body = await response.text();
   } catch (cause) {
     if (request.signal?.aborted) {
       throw new AdapterError('aborted', `request for ${resource} was cancelled`, {
@@ -74,26 +87,30 @@ export async function requestJson<S extends z.ZodType>(
     );
   }
 
+  // Without a decoder, T is the schema's output (its default).
+  const decoded =
+    bytes && request.decode
+      ? await request.decode(bytes)
+      : (parseAndCheck(request.schema, body) as Decoded<T>);
+  if (decoded.ok) return decoded.value;
+  const message =
+    decoded.reason === 'not-json'
+      ? `${resource}: response is not JSON`
+      : `${resource}: ${decoded.summary}`;
+  throw new AdapterError('invalid-response', message, { resource, status: response.status });
+}
+
+function parseAndCheck<S extends z.ZodType>(schema: S, body: string): Decoded<z.output<S>> {
   let json: unknown;
   try {
     json = JSON.parse(body);
-  } catch (cause) {
-    throw new AdapterError('invalid-response', `${resource}: response is not JSON`, {
-      resource,
-      status: response.status,
-      cause,
-    });
+  } catch {
+    return { ok: false, reason: 'not-json' };
   }
-
-  const parsed = request.schema.safeParse(json);
-  if (!parsed.success) {
-    throw new AdapterError('invalid-response', `${resource}: ${summarizeIssues(parsed.error)}`, {
-      resource,
-      status: response.status,
-      cause: parsed.error,
-    });
-  }
-  return parsed.data;
+  const parsed = schema.safeParse(json);
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, reason: 'invalid', summary: summarizeIssues(parsed.error) };
 }
 
 /** The first few schema issues, with where they are, short enough for a status line. */

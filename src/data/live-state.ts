@@ -3,7 +3,7 @@
  * is written into typed columns by that index, so a refresh touches numbers only and never the
  * geometry. `NaN` in a column means "no reading for this feature".
  */
-import type { Feature, FeatureCollection, LiveState } from './schemas';
+import type { Feature, FeatureCollection, LiveReadings } from './schemas';
 
 export interface IndexedFeatures {
   readonly features: readonly Feature[];
@@ -45,33 +45,62 @@ function inGeometryOrder(geometry: IndexedFeatures, ids: readonly string[]): boo
   return true;
 }
 
-/**
- * Where each row goes: its feature's index, or -1 for an id the geometry does not have. A
- * source that sends its rows in the geometry's order (the common case) costs one comparison per
- * row instead of a lookup.
- */
-function rowIndices(geometry: IndexedFeatures, ids: readonly string[]): Int32Array {
-  const rows = new Int32Array(ids.length);
-  if (inGeometryOrder(geometry, ids)) {
-    for (let row = 0; row < rows.length; row++) rows[row] = row;
-    return rows;
-  }
-  for (let row = 0; row < rows.length; row++) rows[row] = geometry.indexById.get(ids[row]!) ?? -1;
-  return rows;
+/** Row → feature index, per ids array and geometry: an update with the same ids reuses it. */
+const rowIndexCache = new WeakMap<readonly string[], WeakMap<IndexedFeatures, RowIndices>>();
+
+interface RowIndices {
+  /** The feature index of each row, -1 for an id the geometry does not have. */
+  readonly rows: Int32Array;
+  /** Row i is feature i for every row: the columns can be taken as they are. */
+  readonly identity: boolean;
+  readonly unknownIds: number;
 }
 
-export function joinLiveState(geometry: IndexedFeatures, state: LiveState): StateTable {
-  const size = geometry.features.length;
-  const rowToIndex = rowIndices(geometry, state.ids);
+/**
+ * Where each row goes. A source that sends its rows in the geometry's order (the common case)
+ * costs one comparison per row instead of a lookup, and a source that sends the same ids as last
+ * time (decoded off the main thread, they come as the same array) costs nothing.
+ */
+function rowIndices(geometry: IndexedFeatures, ids: readonly string[]): RowIndices {
+  let byGeometry = rowIndexCache.get(ids);
+  const cached = byGeometry?.get(geometry);
+  if (cached) return cached;
+  const rows = new Int32Array(ids.length);
+  const identity = inGeometryOrder(geometry, ids);
   let unknownIds = 0;
-  for (let row = 0; row < rowToIndex.length; row++) if (rowToIndex[row]! < 0) unknownIds++;
+  for (let row = 0; row < rows.length; row++) {
+    const index = identity ? row : (geometry.indexById.get(ids[row]!) ?? -1);
+    rows[row] = index;
+    if (index < 0) unknownIds++;
+  }
+  const result = { rows, identity, unknownIds };
+  if (!byGeometry) {
+    byGeometry = new WeakMap();
+    rowIndexCache.set(ids, byGeometry);
+  }
+  byGeometry.set(geometry, result);
+  return result;
+}
+
+/** A reading, or NaN for none (null in JSON, NaN once decoded into a typed column). */
+function reading(value: number | null | undefined): number {
+  return value === null || value === undefined ? Number.NaN : value;
+}
+
+export function joinLiveState(geometry: IndexedFeatures, state: LiveReadings): StateTable {
+  const size = geometry.features.length;
+  const { rows, identity, unknownIds } = rowIndices(geometry, state.ids);
   const columns = new Map<string, Float64Array>();
   for (const [key, values] of Object.entries(state.columns)) {
+    // Decoded columns in the geometry's order are the table's columns already.
+    if (identity && values instanceof Float64Array && values.length === size) {
+      columns.set(key, values);
+      continue;
+    }
     const column = new Float64Array(size).fill(Number.NaN);
-    for (let row = 0; row < rowToIndex.length; row++) {
-      const index = rowToIndex[row]!;
-      const value = values[row];
-      if (index >= 0 && value !== null && value !== undefined) column[index] = value;
+    for (let row = 0; row < rows.length; row++) {
+      const index = rows[row]!;
+      if (index >= 0) column[index] = reading(values[row]);
     }
     columns.set(key, column);
   }
@@ -79,13 +108,13 @@ export function joinLiveState(geometry: IndexedFeatures, state: LiveState): Stat
   return { observedAt, version: observedAt, columns, unknownIds };
 }
 
-const joinCache = new WeakMap<IndexedFeatures, WeakMap<LiveState, StateTable>>();
+const joinCache = new WeakMap<IndexedFeatures, WeakMap<LiveReadings, StateTable>>();
 
 /**
  * `joinLiveState`, computed once per (geometry, state) pair: re-renders that did not bring new
  * data get the same table object, so deck.gl's update triggers stay put.
  */
-export function joinLiveStateOnce(geometry: IndexedFeatures, state: LiveState): StateTable {
+export function joinLiveStateOnce(geometry: IndexedFeatures, state: LiveReadings): StateTable {
   let byState = joinCache.get(geometry);
   if (!byState) {
     byState = new WeakMap();

@@ -14,7 +14,7 @@ import { isAbort } from './errors';
 import { backoffDelayMs } from './freshness';
 import { indexFeatures, type IndexedFeatures } from './live-state';
 import type { AlarmList } from './alarm-schemas';
-import type { Dataset, FeatureCollection, LiveState } from './schemas';
+import type { Dataset, FeatureCollection, LiveReadings } from './schemas';
 
 export interface GeometryData {
   readonly geometry: IndexedFeatures;
@@ -195,7 +195,11 @@ export function liveStateQuery(
     refetchInterval: pollingInterval(dataset.stateCadenceS, clockRate),
     ...(at === null
       ? {}
-      : pastReadOptions<Fetched<LiveState>>(at, queryKeys.liveState(adapter, dataset.id), cache)),
+      : pastReadOptions<Fetched<LiveReadings>>(
+          at,
+          queryKeys.liveState(adapter, dataset.id),
+          cache,
+        )),
   });
 }
 

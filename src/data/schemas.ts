@@ -166,6 +166,14 @@ export const liveStateSchema = z
   });
 export type LiveState = z.infer<typeof liveStateSchema>;
 
+/**
+ * Live state as the app holds it: as validated, or with its columns already in typed arrays
+ * (NaN for "no reading") when it was decoded off the main thread.
+ */
+export type LiveReadings = Omit<LiveState, 'columns'> & {
+  readonly columns: Readonly<Record<string, ArrayLike<number | null>>>;
+};
+
 export const areaLevelSchema = z.enum(['city', 'district', 'subdistrict', 'grid']);
 export type AreaLevel = z.infer<typeof areaLevelSchema>;
 

@@ -15,7 +15,7 @@ import {
   type GeometryData,
   type ReadTime,
 } from '../data/queries';
-import type { Catalog, Dataset, LiveState } from '../data/schemas';
+import type { Catalog, Dataset, LiveReadings } from '../data/schemas';
 import type { LayerData, LayerDefinition } from './layer-contract';
 
 export type LayerPhase = 'unavailable' | 'loading' | 'live' | 'error';
@@ -68,7 +68,7 @@ export function describeSource(
   layer: LayerDefinition,
   dataset: Dataset | null,
   geometry: Result<GeometryData>,
-  state: Result<Fetched<LiveState>> | null,
+  state: Result<Fetched<LiveReadings>> | null,
 ): LayerSource {
   if (!dataset) {
     return {
@@ -140,7 +140,7 @@ export function useLayerSources(
       layer,
       dataset,
       geometries[i] as Result<GeometryData>,
-      state as Result<Fetched<LiveState>> | null,
+      state as Result<Fetched<LiveReadings>> | null,
     );
   });
 }

@@ -60,10 +60,11 @@ describe('http adapter: valid responses', () => {
     expect(result.data.features.map((f) => f.id)).toEqual(['a', '7']);
   });
 
-  it('reads live state columns with nulls for missing readings', async () => {
+  it('reads live state columns into typed arrays, NaN for missing readings', async () => {
     serve('/datasets/traffic.roads/state', () => HttpResponse.json(goodState));
     const result = await adapter.getLiveState('traffic.roads');
-    expect(result.data.columns.speedKmh).toEqual([40, null]);
+    expect(result.data.columns.speedKmh).toBeInstanceOf(Float64Array);
+    expect([...(result.data.columns.speedKmh as Float64Array)]).toEqual([40, Number.NaN]);
   });
 
   it('reads the past: `at` goes to state, dynamic geometry and alarms as one ISO time', async () => {

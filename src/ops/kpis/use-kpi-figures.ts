@@ -13,7 +13,7 @@ import {
   type GeometryData,
   type ReadTime,
 } from '../../data/queries';
-import type { Catalog, Dataset, LiveState } from '../../data/schemas';
+import type { Catalog, Dataset, LiveReadings } from '../../data/schemas';
 import type { KpiDefinition } from '../../map/kpi-contract';
 import type { LayerData } from '../../map/layer-contract';
 import { errorMessage } from '../../map/layer-sources';
@@ -44,7 +44,7 @@ export type ScopeOf = (geometry: IndexedFeatures) => InScope;
 
 interface Read {
   readonly geometry: UseQueryResult<GeometryData>;
-  readonly state: UseQueryResult<Fetched<LiveState>> | null;
+  readonly state: UseQueryResult<Fetched<LiveReadings>> | null;
 }
 
 function layerData(read: Read | undefined): LayerData | null {
@@ -101,7 +101,7 @@ export function useKpiFigures(
   /** The reads of the `t`-th time, by dataset. */
   const readsAt = (
     geometries: readonly UseQueryResult<GeometryData>[],
-    states: readonly UseQueryResult<Fetched<LiveState>>[],
+    states: readonly UseQueryResult<Fetched<LiveReadings>>[],
     t: number,
   ) =>
     new Map<string, Read>(
