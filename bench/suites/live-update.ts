@@ -1,17 +1,18 @@
 /**
  * Applying one live state update, for 10k, 100k and 1M road segments: the response's bytes are
  * decoded in a worker (parsed, checked against the contract, columns into typed arrays), and the
- * page's main thread joins the columns to the geometry by feature id and turns them into the
- * colour of every feature with the roads layer's own colour function (what deck.gl does when a
- * colour's update trigger changes: one call per feature, written into a typed array). The same
- * update handled without a worker is reported beside it. Run in Node: the same V8 as
+ * page's main thread joins the columns to the geometry by feature id, the roads layer computes
+ * its colour table in one pass over the columns, and deck.gl's accessor copies each feature's
+ * colour (what deck.gl does when a colour's update trigger changes: one call per feature,
+ * written into a typed array). The same update handled without a worker is reported beside it. Run in Node: the same V8 as
  * Chromium's main thread, without a page's noise. The baseline is the floor under any update:
  * one pass writing every feature's colour into a typed array from a column by index.
  */
 import { indexFeatures, joinLiveState, type IndexedFeatures } from '../../src/data/live-state';
 import { decodeLiveState } from '../../src/data/live-state-decoding';
 import { liveStateSchema, type Feature, type LiveState } from '../../src/data/schemas';
-import { roadCongestion } from '../../src/domains/traffic/roads-layer';
+import { roadColours } from '../../src/domains/traffic/roads-layer';
+import { colourFromTable } from '../../src/map/feature-columns';
 import { congestionColors } from '../../src/ui/theme';
 import type { Measurement } from '../result';
 import { median, timed, timedValue } from '../stats';
@@ -94,8 +95,18 @@ function applyOnce(geometry: IndexedFeatures, text: string, previousIds: string[
   const { features } = geometry;
   const colours = new Uint8ClampedArray(features.length * 4);
   const colourMs = timed(() => {
+    // The layer's colour table for this read, then deck.gl's accessor once per feature.
+    const accessor = colourFromTable<Feature>(roadColours({ geometry, state: table }));
+    const target = [0, 0, 0, 0];
+    const info = { index: 0, data: features, target };
     for (let index = 0; index < features.length; index++) {
-      colours.set(congestionColors[roadCongestion(features[index]!, table, index)], index * 4);
+      info.index = index;
+      const colour = accessor(features[index]!, info);
+      const at = index * 4;
+      colours[at] = colour[0];
+      colours[at + 1] = colour[1];
+      colours[at + 2] = colour[2];
+      colours[at + 3] = colour[3];
     }
   });
   const speeds = table.columns.get('speedKmh')!;
@@ -169,7 +180,11 @@ export function runLiveUpdateSuite(
         TARGETS[count] ?? null,
       ),
       row(count, 'joining by feature id into typed columns', pick('joinMs')),
-      row(count, 'colouring every feature (the layer’s colour function)', pick('colourMs')),
+      row(
+        count,
+        'colouring every feature (the layer’s colour table, copied by deck.gl’s accessor)',
+        pick('colourMs'),
+      ),
       row(count, 'decoding in the worker (off the main thread)', pick('decodeMs')),
       row(count, 'the same update without a worker, all on the main thread', withoutWorker),
       row(count, '… of which parsing the JSON', pick('parseMs')),

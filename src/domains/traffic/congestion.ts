@@ -7,20 +7,37 @@ import type { CongestionLevel, StatusLevel } from '../../ui/theme';
 /** Lower bound (inclusive) of each level's speed ratio; below `congested` is jammed. */
 export const CONGESTION_THRESHOLDS = { free: 0.7, slow: 0.45, congested: 0.25 } as const;
 
-/** Speed / free-flow speed; null when either is missing or the free-flow speed is not positive. */
-export function speedRatio(speedKmh: number | null, freeFlowKmh: number | null): number | null {
-  if (speedKmh === null || freeFlowKmh === null) return null;
-  if (!Number.isFinite(speedKmh) || !Number.isFinite(freeFlowKmh)) return null;
-  if (freeFlowKmh <= 0 || speedKmh < 0) return null;
+/** The levels in order, as `congestionLevelIndex` counts them. */
+export const CONGESTION_LEVELS = ['free', 'slow', 'congested', 'jammed', 'unknown'] as const;
+const UNKNOWN_INDEX = CONGESTION_LEVELS.indexOf('unknown');
+
+/**
+ * Speed / free-flow speed, NaN when either is missing (NaN) or not usable: the form for passes
+ * over typed columns.
+ */
+export function speedRatioValue(speedKmh: number, freeFlowKmh: number): number {
+  if (!Number.isFinite(speedKmh) || !Number.isFinite(freeFlowKmh)) return Number.NaN;
+  if (freeFlowKmh <= 0 || speedKmh < 0) return Number.NaN;
   return speedKmh / freeFlowKmh;
 }
 
+/** Speed / free-flow speed; null when either is missing or the free-flow speed is not positive. */
+export function speedRatio(speedKmh: number | null, freeFlowKmh: number | null): number | null {
+  const ratio = speedRatioValue(speedKmh ?? Number.NaN, freeFlowKmh ?? Number.NaN);
+  return Number.isNaN(ratio) ? null : ratio;
+}
+
+/** The level of a ratio as its index in `CONGESTION_LEVELS` (NaN: unknown). */
+export function congestionLevelIndex(ratio: number): number {
+  if (!Number.isFinite(ratio)) return UNKNOWN_INDEX;
+  if (ratio >= CONGESTION_THRESHOLDS.free) return 0;
+  if (ratio >= CONGESTION_THRESHOLDS.slow) return 1;
+  if (ratio >= CONGESTION_THRESHOLDS.congested) return 2;
+  return 3;
+}
+
 export function congestionLevel(ratio: number | null): CongestionLevel {
-  if (ratio === null || !Number.isFinite(ratio)) return 'unknown';
-  if (ratio >= CONGESTION_THRESHOLDS.free) return 'free';
-  if (ratio >= CONGESTION_THRESHOLDS.slow) return 'slow';
-  if (ratio >= CONGESTION_THRESHOLDS.congested) return 'congested';
-  return 'jammed';
+  return CONGESTION_LEVELS[congestionLevelIndex(ratio ?? Number.NaN)]!;
 }
 
 /** How a congestion level reads as an operational status (tooltip and panel colouring). */

@@ -2,10 +2,16 @@
  * `traffic.roads`: every road segment coloured by congestion, as wide as its class, with arrows
  * showing the direction of travel once zoomed in far enough to read them.
  */
-import type { AccessorContext, Layer } from '@deck.gl/core';
+import type { Layer } from '@deck.gl/core';
 import { PathLayer, TextLayer } from '@deck.gl/layers';
 import { stateValue, type StateTable } from '../../data/live-state';
 import type { Feature } from '../../data/schemas';
+import {
+  colourFromTable,
+  featureColours,
+  numberColumn,
+  type ColourTable,
+} from '../../map/feature-columns';
 import { linePath } from '../../map/feature-geometry';
 import { numberProperty } from '../../map/feature-text';
 import {
@@ -16,7 +22,14 @@ import {
 } from '../../map/layer-contract';
 import { pickedLayerProps, textLayerProps } from '../../map/layer-props';
 import { congestionColors, type CongestionLevel, type Rgba } from '../../ui/theme';
-import { congestionLevel, congestionStatus, speedRatio } from './congestion';
+import {
+  CONGESTION_LEVELS,
+  congestionLevel,
+  congestionLevelIndex,
+  congestionStatus,
+  speedRatio,
+  speedRatioValue,
+} from './congestion';
 import { pathMidpoint } from './path-geometry';
 import { describeRoad } from './roads-describe';
 import { ROAD_WIDTH_MAX_PIXELS, ROAD_WIDTH_MIN_PIXELS, roadWidthMeters } from './road-class';
@@ -30,6 +43,9 @@ export const ROAD_ARROW_GLYPH = '▶';
 export const ROAD_ARROW_COLOR: Rgba = [245, 247, 250, 230];
 const ROAD_ARROW_SIZE_PIXELS = 11;
 const NO_POSITION: readonly [number, number] = [0, 0];
+const CONGESTION_PALETTE: readonly Rgba[] = CONGESTION_LEVELS.map(
+  (level) => congestionColors[level],
+);
 
 export function roadCongestion(
   feature: Feature,
@@ -52,18 +68,28 @@ function arrowText(feature: Feature): string {
   return linePath(feature).length >= 2 ? ROAD_ARROW_GLYPH : '';
 }
 
+/**
+ * Every road's congestion colour in one pass over the speed column (the same rule as
+ * `roadCongestion`), kept with the read: a live update recolours by index, no lookups per road.
+ */
+export function roadColours(data: LayerData): ColourTable {
+  const speeds = data.state?.columns.get('speedKmh');
+  const freeFlow = numberColumn(data.geometry, 'freeFlowKmh');
+  return featureColours(data, ROADS_LAYER_ID, CONGESTION_PALETTE, (index) =>
+    congestionLevelIndex(speedRatioValue(speeds ? speeds[index]! : Number.NaN, freeFlow[index]!)),
+  );
+}
+
 export function renderRoads(data: LayerData, context: RenderContext): Layer[] {
   const { features } = data.geometry;
   const { state } = data;
-  const roadColor = (feature: Feature, { index }: AccessorContext<Feature>): Rgba =>
-    congestionColors[roadCongestion(feature, state, index)];
 
   return [
     new PathLayer<Feature>({
       id: ROADS_LAYER_ID,
       data: features,
       getPath: linePath,
-      getColor: roadColor,
+      getColor: colourFromTable(roadColours(data)),
       getWidth: roadWidthMeters,
       widthUnits: 'meters',
       widthMinPixels: ROAD_WIDTH_MIN_PIXELS,

@@ -7,13 +7,37 @@ import { definitionOfDeckLayer, pickedFeature } from '../../../src/map/picking';
 import { fakeLayer, pointData } from './fake-layer';
 
 const live = { phase: 'live' as const, observedAt: 0, cadenceS: 10, error: null };
-const source: LayerSource = { layer: fakeLayer, dataset: null, data: pointData(['a', 'b']), status: live };
-const label = { kind: 'district' as const, text: { zh: '东湖区', en: 'Donghu' }, position: [121, 31] as [number, number], rank: 0 };
-const base = { sources: [source], settings: {}, language: 'en' as const, zoom: 14, selection: null, emphasis: null, attention: [], labels: [label], animationTime: 0 };
+const source: LayerSource = {
+  layer: fakeLayer,
+  dataset: null,
+  data: pointData(['a', 'b']),
+  status: live,
+};
+const label = {
+  kind: 'district' as const,
+  text: { zh: '东湖区', en: 'Donghu' },
+  position: [121, 31] as [number, number],
+  rank: 0,
+};
+const base = {
+  sources: [source],
+  settings: {},
+  language: 'en' as const,
+  zoom: 14,
+  selection: null,
+  emphasis: null,
+  attention: [],
+  labels: [label],
+  animationTime: 0,
+};
 
 describe('composeLayers', () => {
   it('draws domain layers, then the selection highlight, then labels on top', () => {
-    expect(composeLayers(base).map((layer) => layer.id)).toEqual(['test.points', 'selection-highlight', 'basemap-labels']);
+    expect(composeLayers(base).map((layer) => layer.id)).toEqual([
+      'test.points',
+      'selection-highlight',
+      'basemap-labels',
+    ]);
   });
   it('highlights every emphasised feature with the selection, and pulses attention points on top', () => {
     const layers = composeLayers({
@@ -22,7 +46,12 @@ describe('composeLayers', () => {
       emphasis: { layerId: 'test.points', featureIds: ['a', 'b', 'gone'] },
       attention: [[121.47, 31.23]],
     });
-    expect(layers.map((layer) => layer.id)).toEqual(['test.points', 'selection-highlight', 'attention-pulse', 'basemap-labels']);
+    expect(layers.map((layer) => layer.id)).toEqual([
+      'test.points',
+      'selection-highlight',
+      'attention-pulse',
+      'basemap-labels',
+    ]);
     const highlighted = (layers[1]!.props.data as { id: string }[]).map((feature) => feature.id);
     expect(highlighted).toEqual(['a', 'b']);
   });
@@ -35,20 +64,29 @@ describe('composeLayers', () => {
     expect(layers.find((layer) => layer.id === 'selection-highlight')!.props.data).toEqual([]);
   });
   it('adds no label layer before the base map has labels', () => {
-    expect(composeLayers({ ...base, labels: [] }).map((layer) => layer.id)).not.toContain('basemap-labels');
+    expect(composeLayers({ ...base, labels: [] }).map((layer) => layer.id)).not.toContain(
+      'basemap-labels',
+    );
   });
   it('keeps a hidden layer in the list with visible: false, at its opacity', () => {
-    const [layer] = composeLayers({ ...base, settings: { 'test.points': { visible: false, opacity: 0.4 } } });
+    const [layer] = composeLayers({
+      ...base,
+      settings: { 'test.points': { visible: false, opacity: 0.4 } },
+    });
     expect(layer?.props.visible).toBe(false);
     expect(layer?.props.opacity).toBe(0.4);
   });
   it('skips layers that have no data yet', () => {
-    expect(composeLayers({ ...base, sources: [{ ...source, data: null }] }).map((l) => l.id)).not.toContain('test.points');
+    expect(
+      composeLayers({ ...base, sources: [{ ...source, data: null }] }).map((l) => l.id),
+    ).not.toContain('test.points');
   });
   it('highlights the selected feature only while its layer is visible', () => {
     const selection = { layerId: 'test.points', featureId: 'b' };
     const highlight = (settings = {}) =>
-      composeLayers({ ...base, selection, settings }).find((layer) => layer.id === 'selection-highlight');
+      composeLayers({ ...base, selection, settings }).find(
+        (layer) => layer.id === 'selection-highlight',
+      );
     expect(highlight()?.props.visible).toBe(true);
     expect(highlight({ 'test.points': { visible: false, opacity: 1 } })?.props.visible).toBe(false);
   });
@@ -66,7 +104,11 @@ describe('picking', () => {
   });
   it('returns the feature reference of a picked feature, nothing otherwise', () => {
     const [layer] = composeLayers(base);
-    const info = { picked: true, layer, object: pointData(['a']).geometry.features[0] } as unknown as PickingInfo;
+    const info = {
+      picked: true,
+      layer,
+      object: pointData(['a']).geometry.features[0],
+    } as unknown as PickingInfo;
     expect(pickedFeature([fakeLayer], info)).toEqual({ layerId: 'test.points', featureId: 'a' });
     expect(pickedFeature([fakeLayer], { ...info, picked: false })).toBeNull();
     expect(pickedFeature([fakeLayer], { ...info, object: { id: 1 } } as PickingInfo)).toBeNull();
@@ -79,9 +121,14 @@ describe('layer contract', () => {
     expect(() => defineLayer({ ...fakeLayer, id: 'other.points' })).toThrow();
   });
   it('rejects a domain holding another domain’s layer', () => {
-    expect(() => defineDomain({ id: 'other', titleKey: 't', layers: [fakeLayer], messages: { 'zh-CN': {}, en: {} } })).toThrow(
-      /does not belong/,
-    );
+    expect(() =>
+      defineDomain({
+        id: 'other',
+        titleKey: 't',
+        layers: [fakeLayer],
+        messages: { 'zh-CN': {}, en: {} },
+      }),
+    ).toThrow(/does not belong/);
   });
 });
 

@@ -18,7 +18,10 @@ export const fakeLayer = defineLayer({
       visible: context.visible,
       opacity: context.opacity,
       pickable: true,
-      getPosition: (feature) => (feature.geometry.type === 'Point' ? [feature.geometry.coordinates[0], feature.geometry.coordinates[1]] : [0, 0]),
+      getPosition: (feature) =>
+        feature.geometry.type === 'Point'
+          ? [feature.geometry.coordinates[0], feature.geometry.coordinates[1]]
+          : [0, 0],
     }),
   ],
   // Column `level`: 2 alarm, 1 warning, anything else normal.
@@ -33,7 +36,12 @@ export function pointData(ids: readonly string[]): LayerData {
   return {
     geometry: indexFeatures({
       type: 'FeatureCollection',
-      features: ids.map((id) => ({ type: 'Feature', id, geometry: { type: 'Point', coordinates: [121, 31] }, properties: {} })),
+      features: ids.map((id) => ({
+        type: 'Feature',
+        id,
+        geometry: { type: 'Point', coordinates: [121, 31] },
+        properties: {},
+      })),
     }),
     state: null,
   };

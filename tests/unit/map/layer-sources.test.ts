@@ -4,29 +4,63 @@ import type { Dataset, LiveState } from '../../../src/data/schemas';
 import { describeSource, isStale } from '../../../src/map/layer-sources';
 import { fakeLayer, pointData } from './fake-layer';
 
-const dataset: Dataset = { id: 'test.points', domain: 'test', geometryKind: 'point', stateCadenceS: 10, geometryCadenceS: null, stateFields: [] };
+const dataset: Dataset = {
+  id: 'test.points',
+  domain: 'test',
+  geometryKind: 'point',
+  stateCadenceS: 10,
+  geometryCadenceS: null,
+  stateFields: [],
+};
 const geometry = { geometry: pointData(['a']).geometry, observedAt: 5 };
-const liveState: LiveState = { dataset: 'test.points', observedAt: '2026-01-15T00:00:00Z', cadenceS: 10, ids: ['a'], columns: { v: [1] } };
+const liveState: LiveState = {
+  dataset: 'test.points',
+  observedAt: '2026-01-15T00:00:00Z',
+  cadenceS: 10,
+  ids: ['a'],
+  columns: { v: [1] },
+};
 const ok = <T>(data: T) => ({ data, error: null, isError: false, failureCount: 0 });
 const failing = <T>(data: T | undefined, failureCount = 1) => ({
   data,
-  error: new AdapterError('http', 'test.points: HTTP 500', { resource: 'test.points', status: 500 }),
+  error: new AdapterError('http', 'test.points: HTTP 500', {
+    resource: 'test.points',
+    status: 500,
+  }),
   isError: data === undefined,
   failureCount,
 });
 
 describe('describeSource', () => {
   it('is loading until both geometry and live state are there', () => {
-    expect(describeSource(fakeLayer, dataset, ok(geometry), ok(undefined)).status.phase).toBe('loading');
-    expect(describeSource(fakeLayer, dataset, ok(undefined), ok(undefined)).status.phase).toBe('loading');
+    expect(describeSource(fakeLayer, dataset, ok(geometry), ok(undefined)).status.phase).toBe(
+      'loading',
+    );
+    expect(describeSource(fakeLayer, dataset, ok(undefined), ok(undefined)).status.phase).toBe(
+      'loading',
+    );
   });
   it('is live with the observation time of the state', () => {
-    const source = describeSource(fakeLayer, dataset, ok(geometry), ok({ data: liveState, fetchedAt: 9 }));
-    expect(source.status).toMatchObject({ phase: 'live', observedAt: Date.parse(liveState.observedAt), cadenceS: 10 });
+    const source = describeSource(
+      fakeLayer,
+      dataset,
+      ok(geometry),
+      ok({ data: liveState, fetchedAt: 9 }),
+    );
+    expect(source.status).toMatchObject({
+      phase: 'live',
+      observedAt: Date.parse(liveState.observedAt),
+      cadenceS: 10,
+    });
     expect(source.data?.state?.columns.get('v')?.[0]).toBe(1);
   });
   it('keeps the last good data while a refetch fails, and says why', () => {
-    const source = describeSource(fakeLayer, dataset, ok(geometry), failing({ data: liveState, fetchedAt: 9 }));
+    const source = describeSource(
+      fakeLayer,
+      dataset,
+      ok(geometry),
+      failing({ data: liveState, fetchedAt: 9 }),
+    );
     expect(source.status.phase).toBe('error');
     expect(source.status.error).toBe('test.points: HTTP 500');
     expect(source.data?.state).not.toBeNull();
@@ -34,11 +68,23 @@ describe('describeSource', () => {
   });
   it('uses the geometry fetch time for layers without live state', () => {
     const staticDataset = { ...dataset, stateCadenceS: null };
-    expect(describeSource(fakeLayer, staticDataset, ok(geometry), null).status).toMatchObject({ phase: 'live', observedAt: 5 });
+    expect(describeSource(fakeLayer, staticDataset, ok(geometry), null).status).toMatchObject({
+      phase: 'live',
+      observedAt: 5,
+    });
   });
   it('reports readings for features the geometry does not have, and still shows the rest', () => {
-    const withStrangers = { ...liveState, ids: ['a', 'gone-1', 'gone-2'], columns: { v: [1, 2, 3] } };
-    const source = describeSource(fakeLayer, dataset, ok(geometry), ok({ data: withStrangers, fetchedAt: 9 }));
+    const withStrangers = {
+      ...liveState,
+      ids: ['a', 'gone-1', 'gone-2'],
+      columns: { v: [1, 2, 3] },
+    };
+    const source = describeSource(
+      fakeLayer,
+      dataset,
+      ok(geometry),
+      ok({ data: withStrangers, fetchedAt: 9 }),
+    );
     expect(source.status).toMatchObject({ phase: 'live', unknownIds: 2 });
     expect(source.data?.state?.columns.get('v')?.[0]).toBe(1);
   });

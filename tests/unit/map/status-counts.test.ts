@@ -19,6 +19,8 @@ describe('countStatuses', () => {
     expect(countStatuses(fakeLayer, base)).toEqual({ warning: 0, alarm: 0 });
   });
   it('counts a (geometry, state) pair once', () => {
-    expect(countStatuses(fakeLayer, { ...base, state })).toBe(countStatuses(fakeLayer, { ...base, state }));
+    expect(countStatuses(fakeLayer, { ...base, state })).toBe(
+      countStatuses(fakeLayer, { ...base, state }),
+    );
   });
 });
