@@ -39,41 +39,68 @@ export function valueOrNull(value: number | undefined): number | null {
 /** RGBA bytes per feature, by feature index. */
 export type ColourTable = Uint8ClampedArray;
 
-const colourTables = new WeakMap<object, Map<string, ColourTable>>();
+/** By the read (its state table, or its geometry when it has no state), then by key. */
+const tables = new WeakMap<object, Map<string, Uint8Array | Uint8ClampedArray>>();
+
+function kept<T extends Uint8Array | Uint8ClampedArray>(
+  data: LayerData,
+  key: string,
+  make: () => T,
+): T {
+  const read: object = data.state ?? data.geometry;
+  let byKey = tables.get(read);
+  if (!byKey) {
+    byKey = new Map();
+    tables.set(read, byKey);
+  }
+  let table = byKey.get(key) as T | undefined;
+  if (!table) {
+    table = make();
+    byKey.set(key, table);
+  }
+  return table;
+}
 
 /**
- * Every feature's colour, `palette[paletteIndexOf(index)]`, computed once per read of the data
- * (its state table, or its geometry when it has no live state) and kept under `key`. A palette
- * index rather than a colour per feature: a number per call keeps the pass tight.
+ * Every feature's class (a status, a level: a small number, by feature index), computed once per
+ * read of the data and kept under `key`: one pass for everything drawn from it (colour, width).
+ */
+export function featureClasses(
+  data: LayerData,
+  key: string,
+  classOf: (index: number) => number,
+): Uint8Array {
+  return kept(data, `${key}#classes`, () => {
+    const classes = new Uint8Array(data.geometry.features.length);
+    for (let index = 0; index < classes.length; index++) classes[index] = classOf(index);
+    return classes;
+  });
+}
+
+/**
+ * Every feature's colour, `palette[classOf(index)]`, computed once per read of the data and kept
+ * under `key`. A class number rather than a colour per feature keeps the pass tight.
  */
 export function featureColours(
   data: LayerData,
   key: string,
   palette: readonly Rgba[],
-  paletteIndexOf: (index: number) => number,
+  classOf: (index: number) => number,
 ): ColourTable {
-  const read: object = data.state ?? data.geometry;
-  let byKey = colourTables.get(read);
-  if (!byKey) {
-    byKey = new Map();
-    colourTables.set(read, byKey);
-  }
-  let table = byKey.get(key);
-  if (!table) {
-    const count = data.geometry.features.length;
+  const classes = featureClasses(data, key, classOf);
+  return kept(data, `${key}#colours`, () => {
     const bytes = Uint8ClampedArray.from(palette.flatMap((colour) => [...colour]));
-    table = new Uint8ClampedArray(count * 4);
-    for (let index = 0; index < count; index++) {
-      const from = paletteIndexOf(index) * 4;
+    const table = new Uint8ClampedArray(classes.length * 4);
+    for (let index = 0; index < classes.length; index++) {
+      const from = classes[index]! * 4;
       const at = index * 4;
       table[at] = bytes[from]!;
       table[at + 1] = bytes[from + 1]!;
       table[at + 2] = bytes[from + 2]!;
       table[at + 3] = bytes[from + 3]!;
     }
-    byKey.set(key, table);
-  }
-  return table;
+    return table;
+  });
 }
 
 /** A deck.gl colour accessor that copies feature `index`'s colour from the table into deck's target. */

@@ -6,6 +6,12 @@ import type { AccessorContext, Layer } from '@deck.gl/core';
 import { PathStyleExtension } from '@deck.gl/extensions';
 import { PathLayer } from '@deck.gl/layers';
 import type { Feature } from '../../data/schemas';
+import {
+  colourFromTable,
+  featureClasses,
+  featureColours,
+  valueOrNull,
+} from '../../map/feature-columns';
 import { linePath } from '../../map/feature-geometry';
 import {
   defineLayer,
@@ -15,7 +21,7 @@ import {
   type RenderContext,
 } from '../../map/layer-contract';
 import { pickedLayerProps } from '../../map/layer-props';
-import type { Rgba } from '../../ui/theme';
+import type { Rgba, StatusLevel } from '../../ui/theme';
 import {
   NETWORK_LINE_STYLE,
   PIPE_STATUS_COLORS,
@@ -24,7 +30,7 @@ import {
   type PipeNetwork,
 } from './networks';
 import { describePipe } from './pipe-describe';
-import { pipeStatus } from './pipe-status';
+import { PIPE_READING_COLUMN, pipeStatus, pipeStatusOf } from './pipe-status';
 
 const DASH_EXTENSION = new PathStyleExtension({ dash: true });
 const DASH_EXTENSIONS = [DASH_EXTENSION];
@@ -32,6 +38,25 @@ const NO_EXTENSIONS: PathStyleExtension[] = [];
 
 export function pipeLayerId(network: PipeNetwork): string {
   return `pipes.${network}`;
+}
+
+/** The statuses in the order of their class numbers. */
+const STATUS_ORDER: readonly StatusLevel[] = ['normal', 'unknown', 'warning', 'alarm'];
+const STATUS_CLASS = Object.fromEntries(STATUS_ORDER.map((level, k) => [level, k])) as Record<
+  StatusLevel,
+  number
+>;
+const STATUS_PALETTE: readonly Rgba[] = STATUS_ORDER.map((level) => PIPE_STATUS_COLORS[level]);
+const STATUS_WIDTHS: readonly number[] = STATUS_ORDER.map((level) => STATUS_WIDTH_FACTOR[level]);
+
+/** Each pipe's status class, in one pass over the network's reading column, kept with the read. */
+function statusClasses(network: PipeNetwork, data: LayerData): (index: number) => number {
+  const readings = data.state?.columns.get(PIPE_READING_COLUMN[network]);
+  const { features } = data.geometry;
+  return (index) =>
+    STATUS_CLASS[
+      pipeStatusOf(network, features[index]!, readings ? valueOrNull(readings[index]) : null)
+    ];
 }
 
 export function renderPipes(
@@ -42,11 +67,13 @@ export function renderPipes(
   const { state } = data;
   const style = NETWORK_LINE_STYLE[network];
   const version = state?.version ?? null;
-  const color = (feature: Feature, { index }: AccessorContext<Feature>): Rgba =>
-    PIPE_STATUS_COLORS[pipeStatus(network, feature, state, index)];
+  const id = pipeLayerId(network);
+  const classOf = statusClasses(network, data);
+  const colours = featureColours(data, id, STATUS_PALETTE, classOf);
+  const classes = featureClasses(data, id, classOf);
   const width = (feature: Feature, { index }: AccessorContext<Feature>): number =>
     style.widthPixels *
-    STATUS_WIDTH_FACTOR[pipeStatus(network, feature, state, index)] *
+    STATUS_WIDTHS[classes[index]!]! *
     (feature.properties['service'] === true ? SERVICE_LINE_WIDTH_FACTOR : 1);
 
   return [
@@ -54,7 +81,7 @@ export function renderPipes(
       id: pipeLayerId(network),
       data: data.geometry.features,
       getPath: linePath,
-      getColor: color,
+      getColor: colourFromTable<Feature>(colours),
       getWidth: width,
       widthUnits: 'pixels',
       capRounded: style.dash === null,

@@ -27,7 +27,15 @@ export function pipeStatus(
   state: StateTable | null,
   index: number,
 ): StatusLevel {
-  const reading = pipeReading(network, state, index);
+  return pipeStatusOf(network, feature, pipeReading(network, state, index));
+}
+
+/** A pipe's status from its network's reading (null: no reading). */
+export function pipeStatusOf(
+  network: PipeNetwork,
+  feature: Feature,
+  reading: number | null,
+): StatusLevel {
   switch (network) {
     case 'water':
       return waterStatus(reading);
