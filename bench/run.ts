@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- [--smoke] [--suite bundle|simulation|live-update|render|soak] [--soak-minutes <n>]]`: runs the
+ * `npm run bench [-- [--smoke] [--suite bundle|simulation|live-update|render|soak] [--soak-minutes <n>] [--scales <a,b>]]`: runs the
  * benchmark suites one after another (or only the one named), prints their tables, writes the
  * figures to bench/results/<suite>.json and, for a full run, into docs/benchmarks.md.
  * `--smoke` is the small, single run CI makes so that the harness never rots; its figures go to
@@ -27,6 +27,8 @@ interface Options {
   readonly suite: SuiteName | null;
   /** The soak's wall duration instead of its plan's. */
   readonly soakMinutes: number | null;
+  /** Only these scale presets in the render suite (default: its plan's). */
+  readonly scales: readonly string[] | null;
 }
 
 interface SuiteOutcome {
@@ -56,8 +58,11 @@ const SUITES = {
       log,
     ),
   }),
-  render: ({ smoke }: Options, log: Log): Promise<SuiteOutcome> =>
-    render.runRenderSuite(smoke ? render.SMOKE_PLAN : render.FULL_PLAN, log),
+  render: ({ smoke, scales }: Options, log: Log): Promise<SuiteOutcome> =>
+    render.runRenderSuite(
+      render.withScales(smoke ? render.SMOKE_PLAN : render.FULL_PLAN, scales),
+      log,
+    ),
   soak: ({ smoke, soakMinutes }: Options, log: Log): Promise<SuiteOutcome> => {
     const plan = smoke ? soak.SMOKE_PLAN : soak.FULL_PLAN;
     return soak.runSoakSuite(
@@ -69,13 +74,14 @@ const SUITES = {
 type SuiteName = keyof typeof SUITES;
 const SUITE_NAMES = Object.keys(SUITES) as SuiteName[];
 
-const USAGE = `usage: npm run bench [-- [--smoke] [--suite ${SUITE_NAMES.join('|')}] [--soak-minutes <n>]]`;
+const USAGE = `usage: npm run bench [-- [--smoke] [--suite ${SUITE_NAMES.join('|')}] [--soak-minutes <n>] [--scales <a,b>]]`;
 
 function parseOptions(argv: readonly string[]): Options {
   const args = argv.filter((arg) => arg !== '--');
   let smoke = false;
   let suite: SuiteName | null = null;
   let soakMinutes: number | null = null;
+  let scales: string[] | null = null;
   for (let k = 0; k < args.length; k++) {
     const arg = args[k]!;
     if (arg === '--smoke') smoke = true;
@@ -88,9 +94,12 @@ function parseOptions(argv: readonly string[]): Options {
       const minutes = Number(args[++k]);
       if (!(minutes > 0)) throw new Error(`--soak-minutes needs a positive number; ${USAGE}`);
       soakMinutes = minutes;
+    } else if (arg === '--scales') {
+      scales = (args[++k] ?? '').split(',').filter(Boolean);
+      if (scales.length === 0) throw new Error(`--scales needs e.g. town,city; ${USAGE}`);
     } else throw new Error(`unknown option ${arg}; ${USAGE}`);
   }
-  return { smoke, suite, soakMinutes };
+  return { smoke, suite, soakMinutes, scales };
 }
 
 async function main(): Promise<void> {

@@ -41,12 +41,20 @@ export const SMOKE_PLAN: RenderPlan = { scales: [{ scale: 'town', runs: 1 }], pa
 /** The megacity once: a software-rendered frame of a million paths takes seconds here. */
 export const FULL_PLAN: RenderPlan = {
   scales: [
-    { scale: 'town', runs: 5 },
-    { scale: 'city', runs: 5 },
+    { scale: 'town', runs: 3 },
+    { scale: 'city', runs: 3 },
     { scale: 'megacity', runs: 1 },
   ],
-  panSteps: 90,
+  panSteps: 40,
 };
+
+/** The plan for only the named presets (`--scales town,city`); null: all of it. */
+export function withScales(plan: RenderPlan, scales: readonly string[] | null): RenderPlan {
+  if (scales === null) return plan;
+  const unknown = scales.filter((name) => !plan.scales.some((entry) => entry.scale === name));
+  if (unknown.length > 0) throw new Error(`render: no preset ${unknown.join(', ')} in the plan`);
+  return { ...plan, scales: plan.scales.filter((entry) => scales.includes(entry.scale)) };
+}
 
 interface PageRun {
   readonly kind: PageKind;
