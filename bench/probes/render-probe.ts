@@ -104,16 +104,22 @@ async function taskSeconds(session: CDPSession): Promise<number> {
   return task.value;
 }
 
-/** Resolves at the map's next drawn frame (or after a while, if the input changed nothing). */
-function nextRender(timeoutMs: number): Promise<void> {
-  const map = window.__cityopsMap;
-  if (!map) throw new Error('window.__cityopsMap is not set');
+/**
+ * Resolves once the map has drawn more than `seen` frames since the frame log started (or after
+ * a while, if the input changed nothing), with the count: counting frames rather than waiting
+ * for the next one, a frame drawn before the wait began is not missed.
+ */
+function framesAfter({ seen, timeoutMs }: { seen: number; timeoutMs: number }): Promise<number> {
+  const log = window.__benchFrameLog;
+  if (!log) throw new Error('no frame log was started');
+  const started = performance.now();
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, timeoutMs);
-    map.once('render', () => {
-      clearTimeout(timer);
-      resolve();
-    });
+    const check = () => {
+      if (log.frames.length > seen || performance.now() - started > timeoutMs)
+        resolve(log.frames.length);
+      else requestAnimationFrame(check);
+    };
+    check();
   });
 }
 
@@ -145,7 +151,8 @@ declare global {
 const FRAME_WAIT_MS = 10_000;
 
 /**
- * The same gestures on every page, as an operator makes them, one input per drawn frame: a drag
+ * The same gestures on every page, as an operator makes them, one input per drawn frame (the
+ * frame log must be running): a drag
  * around a circle of a fifth of the canvas (hovering over the features on the way, as a real
  * pointer does), then the wheel, zooming in and back out. Mouse input rather than camera calls:
  * a gesture is one move from start to end, as the map and the app see it.
@@ -160,6 +167,10 @@ async function gestures(page: Page, steps: number): Promise<number> {
   const middle = { x: box.left + box.width / 2, y: box.top + box.height / 2 };
   const radius = 0.2 * Math.min(box.width, box.height);
   const drag = Math.ceil(steps / 2);
+  let seen = await page.evaluate(() => window.__benchFrameLog?.frames.length ?? 0);
+  const drawn = async () => {
+    seen = await page.evaluate(framesAfter, { seen, timeoutMs: FRAME_WAIT_MS });
+  };
   await page.mouse.move(middle.x, middle.y);
   await page.mouse.down();
   for (let k = 1; k <= drag; k++) {
@@ -168,20 +179,22 @@ async function gestures(page: Page, steps: number): Promise<number> {
       middle.x + radius * Math.sin(angle),
       middle.y - radius * (1 - Math.cos(angle)),
     );
-    await page.evaluate(nextRender, FRAME_WAIT_MS);
+    await drawn();
   }
   await page.mouse.up();
   const wheel = steps - drag;
   for (let k = 0; k < wheel; k++) {
     await page.mouse.wheel(0, k < wheel / 2 ? -60 : 60);
-    await page.evaluate(nextRender, FRAME_WAIT_MS);
+    await drawn();
   }
   return drag + wheel;
 }
 
 /** The gestures once to warm up (shaders, tiles at new zooms), then once measured. */
 export async function panAndZoom(page: Page, steps: number): Promise<PanResult> {
+  await page.evaluate(startFrameLog);
   await gestures(page, Math.max(8, Math.round(steps / 4)));
+  await page.evaluate(stopFrameLog);
   await settleMap(page);
   const session = await page.context().newCDPSession(page);
   try {
