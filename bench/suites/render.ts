@@ -61,6 +61,7 @@ interface PageRun {
   readonly firstFrameMs: number;
   readonly frameMs: number;
   readonly cpuMsPerFrame: number;
+  readonly cpuMsPerDrawnFrame: number;
   readonly heapMB: number;
   /** Features drawn, where the page says (the deck.gl baseline). */
   readonly features: number | null;
@@ -182,6 +183,16 @@ export function renderMeasurements(scale: CityScale, runs: readonly PageRun[]): 
       of('app', cpu),
       deck('raw deck.gl', of('deck', cpu)),
       scale === 'megacity' ? '≤ 1.15× the baseline' : null,
+    ),
+    row(
+      scale,
+      'main-thread CPU per drawn frame panning and zooming, app (its pulsing alarms draw frames too)',
+      'ms',
+      of('app', (run) => run.cpuMsPerDrawnFrame),
+      deck(
+        'raw deck.gl',
+        of('deck', (run) => run.cpuMsPerDrawnFrame),
+      ),
     ),
     row(scale, 'frame time panning and zooming, bare MapLibre', 'ms', of('maplibre', frame)),
     row(

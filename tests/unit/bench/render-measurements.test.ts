@@ -6,6 +6,7 @@ const run = (kind: 'app' | 'deck' | 'maplibre', scale: number) => ({
   firstFrameMs: 1000 * scale,
   frameMs: 100 * scale,
   cpuMsPerFrame: 10 * scale,
+  cpuMsPerDrawnFrame: 5 * scale,
   heapMB: 20 * scale,
   features: kind === 'deck' ? 2_000_000 : null,
   problems: [],
