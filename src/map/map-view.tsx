@@ -327,6 +327,8 @@ export function MapView(props: MapViewProps) {
 
   // The embedded base map arrives after the map exists: add it under the deck.gl layers.
   const embedded = props.basemap.kind === 'embedded' ? props.basemap.data : null;
+  // Which base map data the map has been given (published for tests and the benchmarks).
+  const [basemapGiven, setBasemapGiven] = useState<unknown>(null);
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !mapReady || !embedded) return;
@@ -337,7 +339,10 @@ export function MapView(props: MapViewProps) {
     for (const layer of basemapLayers()) {
       if (!map.getLayer(layer.id)) map.addLayer(layer, firstCustom);
     }
+    setBasemapGiven(embedded);
   }, [embedded, mapReady]);
+  const basemapReady =
+    props.basemap.kind === 'style' ? mapReady : embedded !== null && basemapGiven === embedded;
 
   const buildLayers = useCallback(
     (animationTime: number) =>
@@ -426,6 +431,7 @@ export function MapView(props: MapViewProps) {
         className="map-view__canvas"
         data-testid="map"
         data-ready={mapReady ? 'true' : 'false'}
+        data-basemap={basemapReady ? 'ready' : 'loading'}
         role="region"
         aria-label={props.label}
       />

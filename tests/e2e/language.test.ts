@@ -88,6 +88,8 @@ describe('language', () => {
     await page.reload();
     // Layer visibility is remembered too: every layer is still off, so none has data to wait for.
     await waitForApp(page, []);
+    // With no layer to wait for, the base map (and its labels) may still be on its way.
+    await page.locator('[data-testid=map][data-basemap=ready]').waitFor();
     expect(await layerTitle(page).textContent()).toBe(zh);
     expect(await page.getByTestId('language-zh-CN').getAttribute('aria-pressed')).toBe('true');
     // The map's labels came back in Chinese too: switching to English now changes them.

@@ -215,9 +215,10 @@ function WallScreen({
   const requestKey = keyOf(
     `${viewKey}|${view?.areaId && tree ? 'area' : ''}|${featured ? 'alarm' : ''}`,
   );
-  // Opened from a link (a reload by the watchdog): the first view stays where the link says.
-  const [startKey] = useState(requestKey);
-  const keepLinkedCamera = initialCamera !== null && requestKey === startKey;
+  // Opened from a link (a reload by the watchdog): the first view stays where the link says,
+  // also when the areas arrive later (the request's key changes then, the view does not).
+  const [startView] = useState(viewKey);
+  const keepLinkedCamera = initialCamera !== null && viewKey === startView;
   const cameraRequest = useMemo<CameraRequest | null>(
     () =>
       keepLinkedCamera
