@@ -28,12 +28,13 @@ import {
   type RecoveryEvent,
   type RecoveryState,
 } from './context-recovery';
-import { basemapLayers, basemapSources, emptyStyle } from './embedded-style';
+import { emptyStyle } from './embedded-style';
 import type { Language, Translate } from './layer-contract';
 import type { LayerSource } from './layer-sources';
 import { MapContextNotice } from './map-context-notice';
 import { MapTooltip } from './map-tooltip';
 import { setUpMapLibre } from './maplibre-setup';
+import { useEmbeddedBasemap } from './use-embedded-basemap';
 import { definitionOfDeckLayer, pickedFeature } from './picking';
 import { sameFeature, type FeatureRef, type LayerSetting } from './store';
 
@@ -325,24 +326,9 @@ export function MapView(props: MapViewProps) {
     if (phase === 'given-up') latest.current.onUnrecoverable?.();
   }, [phase]);
 
-  // The embedded base map arrives after the map exists: add it under the deck.gl layers.
   const embedded = props.basemap.kind === 'embedded' ? props.basemap.data : null;
-  // Which base map data the map has been given (published for tests and the benchmarks).
-  const [basemapGiven, setBasemapGiven] = useState<unknown>(null);
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !mapReady || !embedded) return;
-    for (const [id, source] of Object.entries(basemapSources(embedded))) {
-      if (!map.getSource(id)) map.addSource(id, source);
-    }
-    const firstCustom = map.getLayersOrder().find((id) => map.getLayer(id)?.type === 'custom');
-    for (const layer of basemapLayers()) {
-      if (!map.getLayer(layer.id)) map.addLayer(layer, firstCustom);
-    }
-    setBasemapGiven(embedded);
-  }, [embedded, mapReady]);
-  const basemapReady =
-    props.basemap.kind === 'style' ? mapReady : embedded !== null && basemapGiven === embedded;
+  const embeddedReady = useEmbeddedBasemap(mapRef, mapReady, embedded);
+  const basemapReady = props.basemap.kind === 'style' ? mapReady : embeddedReady;
 
   const buildLayers = useCallback(
     (animationTime: number) =>
