@@ -33,6 +33,7 @@ import type { Language, Translate } from './layer-contract';
 import type { LayerSource } from './layer-sources';
 import { MapContextNotice } from './map-context-notice';
 import { MapTooltip } from './map-tooltip';
+import { followContainerSize } from './follow-container-size';
 import { setUpMapLibre } from './maplibre-setup';
 import { useEmbeddedBasemap } from './use-embedded-basemap';
 import { definitionOfDeckLayer, pickedFeature } from './picking';
@@ -281,22 +282,9 @@ export function MapView(props: MapViewProps) {
     mapRef.current = map;
     overlayRef.current = overlay;
     window.__cityopsMap = map;
-    // MapLibre skips its observer's first report, so a container resized while the map starts
-    // (a bar appearing above it) would keep a stretched canvas: every size change is followed here.
-    // Only a real change of size is acted on (a resized canvas is cleared and must be drawn again).
-    const resizes = new ResizeObserver(() => {
-      if (lost) return;
-      const canvas = map.getCanvas();
-      const ratio = map.getPixelRatio();
-      const width = Math.round(canvas.width / ratio);
-      const height = Math.round(canvas.height / ratio);
-      if (width === container.clientWidth && height === container.clientHeight) return;
-      map.resize();
-      map.redraw();
-    });
-    resizes.observe(container);
+    const stopFollowing = followContainerSize(map, container, () => lost);
     return () => {
-      resizes.disconnect();
+      stopFollowing();
       // Before `remove()`, which loses the context on purpose: that loss is not a GPU failure.
       canvas.removeEventListener('webglcontextlost', onContextLost);
       canvas.removeEventListener('webglcontextrestored', onContextRestored);
