@@ -8,9 +8,8 @@ import type { Alarm } from '../../data/alarm-schemas';
 import { alarmsQuery, type ReadTime } from '../../data/queries';
 import type { InArea } from '../alarms/alarm-list';
 import type { ViewedAlarm } from '../alarms/optimistic';
-import { historyStart } from '../time/replay-time';
 import type { AlarmFigure } from './kpi-bar';
-import { trendTimes } from './trend-times';
+import { trendMarks } from './trend-times';
 
 /** Open alarms in the area (every open alarm when none is chosen). */
 export function openAlarmsIn<A extends Pick<Alarm, 'status' | 'severity'>>(
@@ -29,6 +28,8 @@ export function useAlarmFigure(
   options: {
     readonly at: ReadTime;
     readonly now: number;
+    /** The source's clock rate (how far ahead of it the page's `now` may be). */
+    readonly clockRate: number;
     readonly areaId: string | null;
     readonly inArea: InArea;
     readonly severityFilter: number | null;
@@ -36,9 +37,9 @@ export function useAlarmFigure(
     readonly ready: boolean;
   },
 ): AlarmFigure {
-  const { at, now, areaId, inArea, severityFilter, ready } = options;
+  const { at, now, clockRate, areaId, inArea, severityFilter, ready } = options;
   const end = at ?? now;
-  const marks = trendTimes(end, historyStart(now));
+  const marks = trendMarks(at, now, clockRate);
   const past = useQueries({
     queries: marks.map((time) => ({
       ...alarmsQuery(adapter, { at: time }),

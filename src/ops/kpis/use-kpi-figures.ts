@@ -20,9 +20,8 @@ import { errorMessage } from '../../map/layer-sources';
 import type { StatusLevel } from '../../ui/theme';
 import type { InScope } from '../areas/feature-areas';
 import type { IndexedFeatures } from '../../data/live-state';
-import { historyStart } from '../time/replay-time';
 import { kpiValueOnce } from './kpi-values';
-import { trendTimes } from './trend-times';
+import { trendMarks } from './trend-times';
 
 export interface KpiFigure {
   readonly kpi: KpiDefinition;
@@ -124,7 +123,7 @@ export function useKpiFigures(
     (result) => result.data !== undefined || result.isError,
   );
   const end = at ?? now;
-  const marks = trendTimes(end, historyStart(now));
+  const marks = trendMarks(at, now, clockRate);
   const pastGeometries = useQueries({ queries: geometryReads(marks, ready, false) });
   const pastStates = useQueries({ queries: stateReads(marks, ready, false) });
   const pastReads = marks.map((_, t) => readsAt(pastGeometries, pastStates, t));

@@ -70,6 +70,7 @@ export function useKpis(
   const alarmFigure = useAlarmFigure(adapter, alarms, {
     at,
     now,
+    clockRate,
     areaId,
     inArea,
     severityFilter,

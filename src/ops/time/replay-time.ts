@@ -16,6 +16,22 @@ export const READ_STEP_MS = 60_000;
  */
 const HISTORY_MARGIN_MS = 2 * READ_STEP_MS;
 
+/**
+ * How much wall time the page's "now" may run ahead of the source's own clock: the browser's
+ * clock against a real backend's, or the demo clock extrapolated between two readings (one poll
+ * apart). A source answers a read in its own future with an error.
+ */
+const CLOCK_LEAD_WALL_MS = 2_000;
+
+/**
+ * The latest time the page reads as the past at `now`, with the page's clock running `rate`
+ * page seconds per wall second: kept behind `now` by a read step or by the clock's possible lead
+ * at that rate, whichever is more. What is newer than that is read live.
+ */
+export function latestPastRead(now: number, rate: number): number {
+  return now - Math.max(READ_STEP_MS, Math.max(0, rate) * CLOCK_LEAD_WALL_MS);
+}
+
 export const REPLAY_SPEEDS = [1, 10, 60, 600] as const;
 export type ReplaySpeed = (typeof REPLAY_SPEEDS)[number];
 

@@ -35,10 +35,20 @@ export interface BrowserSession {
   readonly page: Page;
   /** Console errors, uncaught exceptions and dialogs of every page of this session, in order. */
   readonly problems: PageProblem[];
+  /** The body of each failed response (status 400 and above), by URL: the server's reason. */
+  readonly failedResponses: ReadonlyMap<string, string>;
   close(): Promise<void>;
 }
 
-function watch(page: Page, problems: PageProblem[]): void {
+function watch(page: Page, problems: PageProblem[], failures: Map<string, string>): void {
+  // Chromium's console line for a failed request names its status, not the server's reason.
+  page.on('response', (response) => {
+    if (response.status() < 400) return;
+    response.text().then(
+      (body) => failures.set(response.url(), body.slice(0, 300)),
+      () => undefined,
+    );
+  });
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     const location = message.location();
@@ -87,6 +97,7 @@ function startCalendarAt(start: string): void {
 export async function launchBrowser(options: LaunchOptions = {}): Promise<BrowserSession> {
   const profile = await mkdtemp(join(tmpdir(), 'cityops-e2e-'));
   const problems: PageProblem[] = [];
+  const failedResponses = new Map<string, string>();
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, {
@@ -105,14 +116,15 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
   }
   if (options.calendarAt) await context.addInitScript(startCalendarAt, options.calendarAt);
   // The persistent context opens with one page already; pages opened later are watched as they come.
-  context.on('page', (page) => watch(page, problems));
+  context.on('page', (page) => watch(page, problems, failedResponses));
   const initial = context.pages()[0];
-  if (initial) watch(initial, problems);
+  if (initial) watch(initial, problems, failedResponses);
   const page = initial ?? (await context.newPage());
   return {
     context,
     page,
     problems,
+    failedResponses,
     async close() {
       await context.close();
       await rm(profile, { recursive: true, force: true });

@@ -76,9 +76,10 @@ export const test = base.extend<{ session: Session }>({
     }
     const problems = unexpected(browser.problems, allowed);
     if (problems.length > 0) {
-      const lines = problems.map(
-        (problem) => `  [${problem.kind}] ${problem.text} (${problem.url})`,
-      );
+      const lines = problems.map((problem) => {
+        const reason = browser.failedResponses.get(problem.url);
+        return `  [${problem.kind}] ${problem.text} (${problem.url})${reason ? `: ${reason}` : ''}`;
+      });
       throw new Error(`the page reported ${problems.length} problem(s):\n${lines.join('\n')}`);
     }
   },

@@ -3,7 +3,12 @@ import { indexFeatures } from '../../../src/data/live-state';
 import type { Areas } from '../../../src/data/schemas';
 import { buildAreaTree } from '../../../src/ops/areas/area-tree';
 import { featuresInArea } from '../../../src/ops/areas/feature-areas';
-import { trendTimes, TREND_HOURS, TREND_STEP_MS } from '../../../src/ops/kpis/trend-times';
+import {
+  trendMarks,
+  trendTimes,
+  TREND_HOURS,
+  TREND_STEP_MS,
+} from '../../../src/ops/kpis/trend-times';
 import { line, point, square } from '../domains/builders';
 
 function box(
@@ -91,5 +96,28 @@ describe('trend marks', () => {
     expect(trendTimes(end, Date.parse('2026-11-26T11:00:00Z'))[0]).toBe(
       Date.parse('2026-11-26T11:00:00Z'),
     );
+  });
+});
+
+describe('trend marks the source can answer', () => {
+  const mark = Date.parse('2026-11-26T12:00:00Z');
+
+  it('leave out a mark just passed: the page\'s now may run ahead of the source\'s clock', () => {
+    // 30 s past the mark at ×1: within a read step of now, the mark is not read yet.
+    expect(trendMarks(null, mark + 30_000, 1).at(-1)).toBe(mark - TREND_STEP_MS);
+    expect(trendMarks(null, mark + 61_000, 1).at(-1)).toBe(mark);
+  });
+
+  it('keep further behind while the clock runs fast', () => {
+    // ×60: two wall seconds are two simulated minutes.
+    expect(trendMarks(null, mark + 90_000, 60).at(-1)).toBe(mark - TREND_STEP_MS);
+    expect(trendMarks(null, mark + 121_000, 60).at(-1)).toBe(mark);
+  });
+
+  it('in a replay end at the time shown, with every mark before it', () => {
+    const now = mark + 5 * 3_600_000;
+    const marks = trendMarks(mark + 7 * 60_000, now, 600);
+    expect(marks.at(-1)).toBe(mark);
+    expect(marks).toHaveLength((TREND_HOURS * 3_600_000) / TREND_STEP_MS);
   });
 });

@@ -4,6 +4,7 @@ import {
   clampCursor,
   HISTORY_MS,
   historyStart,
+  latestPastRead,
   readTime,
 } from '../../../../src/ops/time/replay-time';
 
@@ -31,5 +32,13 @@ describe('the time cursor', () => {
     expect(advanceCursor(start, 1, 1_000, now)).toBe(start + 1_000);
     expect(advanceCursor(start, 600, 6_000, now)).toBeNull();
     expect(advanceCursor(start, 600, -5_000, now)).toBe(start);
+  });
+});
+
+describe('the latest past read', () => {
+  it('stays a read step behind now, more while the clock runs fast, and a step while paused', () => {
+    expect(latestPastRead(now, 1)).toBe(now - 60_000);
+    expect(latestPastRead(now, 600)).toBe(now - 20 * 60_000);
+    expect(latestPastRead(now, 0)).toBe(now - 60_000);
   });
 });
