@@ -29,6 +29,26 @@ export interface MockWorkerController {
   stop(): void;
 }
 
+const WORKER_SCRIPT = '/mockServiceWorker.js';
+
+/**
+ * MSW checks the registered service worker for an update on every load and does not wait for
+ * the check: when the script cannot be fetched then (a network hiccup during a reload), the
+ * rejection goes unhandled. The registered worker goes on serving, and the check is made again
+ * on the next load, so that failure is only worth a warning.
+ */
+function ignoreFailedWorkerUpdate(event: PromiseRejectionEvent): void {
+  const { reason } = event;
+  if (
+    !(reason instanceof Error) ||
+    !reason.message.startsWith('Failed to update a ServiceWorker') ||
+    !reason.message.includes(WORKER_SCRIPT)
+  )
+    return;
+  event.preventDefault();
+  console.warn(`The demo backend's service worker was not updated: ${reason.message}`);
+}
+
 declare global {
   interface Window {
     /** Hook for browser tests, the benchmarks and the console. */
@@ -50,9 +70,10 @@ export async function startMockWorker({
     { apiBaseUrl, seed, scale, pageNow: Date.now(), faults: spec },
   );
   const base = apiBaseUrl.replace(/\/+$/, '');
+  window.addEventListener('unhandledrejection', ignoreFailedWorkerUpdate);
   const worker = setupWorker(http.all(`${base}/*`, ({ request }) => bridge.forward(request)));
   await worker.start({
-    serviceWorker: { url: '/mockServiceWorker.js' },
+    serviceWorker: { url: WORKER_SCRIPT },
     onUnhandledRequest: 'bypass',
     quiet: true,
   });
@@ -64,6 +85,7 @@ export async function startMockWorker({
     stop: () => {
       worker.stop();
       bridge.terminate();
+      window.removeEventListener('unhandledrejection', ignoreFailedWorkerUpdate);
       delete window.__cityopsMock;
     },
   };
