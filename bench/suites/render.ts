@@ -21,7 +21,7 @@ import {
   type PageKind,
 } from '../probes/render-probe';
 import { withBrowserPage, withPreviewServer } from '../probes/served-page';
-import type { Measurement } from '../result';
+import { measurementOf, type Measurement } from '../result';
 import { median } from '../stats';
 
 const SUITE = 'render';
@@ -125,25 +125,9 @@ async function measurePage(
 
 function row(
   scale: CityScale,
-  name: string,
-  unit: Measurement['unit'],
-  samples: readonly number[],
-  baseline: { name: string; samples: readonly number[] } | null = null,
-  target: string | null = null,
+  ...rest: Parameters<typeof measurementOf> extends [unknown, ...infer R] ? R : never
 ): Measurement {
-  const value = median(samples);
-  const base = baseline ? { name: baseline.name, value: median(baseline.samples) } : null;
-  return {
-    suite: SUITE,
-    name,
-    scale,
-    unit,
-    value,
-    samples,
-    baseline: base,
-    ratio: base ? value / base.value : null,
-    target,
-  };
+  return measurementOf({ suite: SUITE, scale }, ...rest);
 }
 
 export function renderMeasurements(scale: CityScale, runs: readonly PageRun[]): Measurement[] {
