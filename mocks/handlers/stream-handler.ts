@@ -27,6 +27,8 @@ export interface StreamOptions {
 }
 
 const RETRY_MS = 3000;
+/** Writes a screen may leave unread before the stream holds back (see `tick`). */
+const STREAM_QUEUE_EVENTS = 16;
 
 export function streamHandler(context: HandlerContext, options: StreamOptions = {}): HttpHandler {
   return http.get(`${context.base}/stream`, ({ request }) =>
@@ -69,99 +71,107 @@ function openStream(
   let closed = false;
   let stop = (): void => undefined;
 
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      const write = (text: string): void => {
-        if (closed) return;
-        controller.enqueue(encoder.encode(text));
-        lastWrite = Date.now();
-      };
-      const send = (event: string, data: unknown): void =>
-        write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        const write = (text: string): void => {
+          if (closed) return;
+          controller.enqueue(encoder.encode(text));
+          lastWrite = Date.now();
+        };
+        const send = (event: string, data: unknown): void =>
+          write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 
-      const sendStates = (t: number): void => {
-        for (const id of datasets) {
-          if (faults.get(id)) continue; // a failing dataset goes quiet and turns stale
-          const step = quantize(t, stateCadenceS(id));
-          const last = lastState.get(id);
-          if (last === step) continue;
-          lastState.set(id, step);
-          if (last === undefined && !snapshot) continue;
-          send(
-            'state',
-            last !== undefined && isDeltaBase(last, t)
-              ? simulation.delta(id, last, t)
-              : simulation.liveState(id, t),
-          );
-        }
-      };
+        const sendStates = (t: number): void => {
+          for (const id of datasets) {
+            if (faults.get(id)) continue; // a failing dataset goes quiet and turns stale
+            const step = quantize(t, stateCadenceS(id));
+            const last = lastState.get(id);
+            if (last === step) continue;
+            lastState.set(id, step);
+            if (last === undefined && !snapshot) continue;
+            send(
+              'state',
+              last !== undefined && isDeltaBase(last, t)
+                ? simulation.delta(id, last, t)
+                : simulation.liveState(id, t),
+            );
+          }
+        };
 
-      const sendAlarms = (t: number): void => {
-        if (faults.get('alarms')) return;
-        const alarms = simulation.alarms(t);
-        const revision = lifecycles.revision();
-        const changed = alarms.observedAtMs !== lastAlarmStep || revision !== lastLifecycleRevision;
-        if (!changed && !alarmsListDue) return;
-        const current = listAlarms(alarms, 'all').map((alarm) => alarmView(world, alarm, t));
-        const keys = new Set(current.map(alarmKey));
-        if (alarmsListDue) {
-          send('alarms', alarmsBody(alarms, current));
-          alarmsListDue = false;
-        } else if (lastAlarmStep !== null) {
-          for (const alarm of current) if (!sentAlarms.has(alarmKey(alarm))) send('alarm', alarm);
-        }
-        sentAlarms = keys;
-        lastAlarmStep = alarms.observedAtMs;
-        lastLifecycleRevision = revision;
-      };
+        const sendAlarms = (t: number): void => {
+          if (faults.get('alarms')) return;
+          const alarms = simulation.alarms(t);
+          const revision = lifecycles.revision();
+          const changed =
+            alarms.observedAtMs !== lastAlarmStep || revision !== lastLifecycleRevision;
+          if (!changed && !alarmsListDue) return;
+          const current = listAlarms(alarms, 'all').map((alarm) => alarmView(world, alarm, t));
+          const keys = new Set(current.map(alarmKey));
+          if (alarmsListDue) {
+            send('alarms', alarmsBody(alarms, current));
+            alarmsListDue = false;
+          } else if (lastAlarmStep !== null) {
+            for (const alarm of current) if (!sentAlarms.has(alarmKey(alarm))) send('alarm', alarm);
+          }
+          sentAlarms = keys;
+          lastAlarmStep = alarms.observedAtMs;
+          lastLifecycleRevision = revision;
+        };
 
-      const tick = (): void => {
-        if (closed) return;
-        try {
-          const t = simulation.now();
-          sendStates(t);
-          sendAlarms(t);
-          const wall = Date.now();
-          if (wall - lastWrite >= keepAliveMs) write(': keep-alive\n\n');
-          if (wall - openedAt >= maxLifetimeMs) stop();
-        } catch (error) {
-          console.error('stream: evaluation failed', error);
-          stop();
-        }
-      };
+        const tick = (): void => {
+          if (closed) return;
+          // A screen that has not read what was sent is sent nothing more until it has: each
+          // state event covers every change since its dataset's previous one, so skipping a tick
+          // loses nothing, while queueing for a slow reader would leave it further behind.
+          if (controller.desiredSize !== null && controller.desiredSize <= 0) return;
+          try {
+            const t = simulation.now();
+            sendStates(t);
+            sendAlarms(t);
+            const wall = Date.now();
+            if (wall - lastWrite >= keepAliveMs) write(': keep-alive\n\n');
+            if (wall - openedAt >= maxLifetimeMs) stop();
+          } catch (error) {
+            console.error('stream: evaluation failed', error);
+            stop();
+          }
+        };
 
-      const timer = setInterval(tick, tickMs);
-      const unsubscribe = clock.subscribe(() => {
+        const timer = setInterval(tick, tickMs);
+        const unsubscribe = clock.subscribe(() => {
+          send('clock', clockView(context));
+          alarmsListDue = true;
+          tick();
+        });
+        // Another screen's action reaches this one at once rather than at the next tick; after
+        // the request that took it, not within it.
+        const stopLifecycles = lifecycles.subscribe(() => setTimeout(tick, 0));
+        const onAbort = (): void => stop();
+        stop = () => {
+          if (closed) return;
+          closed = true;
+          clearInterval(timer);
+          unsubscribe();
+          stopLifecycles();
+          request.signal.removeEventListener('abort', onAbort);
+          try {
+            controller.close();
+          } catch {
+            // Already closed by the reader going away.
+          }
+        };
+        request.signal.addEventListener('abort', onAbort, { once: true });
+        write(`retry: ${RETRY_MS}\n\n`);
         send('clock', clockView(context));
-        alarmsListDue = true;
         tick();
-      });
-      // Another screen's action reaches this one at once rather than at the next tick; after
-      // the request that took it, not within it.
-      const stopLifecycles = lifecycles.subscribe(() => setTimeout(tick, 0));
-      const onAbort = (): void => stop();
-      stop = () => {
-        if (closed) return;
-        closed = true;
-        clearInterval(timer);
-        unsubscribe();
-        stopLifecycles();
-        request.signal.removeEventListener('abort', onAbort);
-        try {
-          controller.close();
-        } catch {
-          // Already closed by the reader going away.
-        }
-      };
-      request.signal.addEventListener('abort', onAbort, { once: true });
-      write(`retry: ${RETRY_MS}\n\n`);
-      send('clock', clockView(context));
-      tick();
+      },
+      cancel() {
+        stop();
+      },
     },
-    cancel() {
-      stop();
-    },
-  });
+    new CountQueuingStrategy({ highWaterMark: STREAM_QUEUE_EVENTS }),
+  );
 }
 
 /** What a screen has of an alarm: its status and how far its history goes (it only grows). */
