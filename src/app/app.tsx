@@ -34,6 +34,7 @@ export function App({ config, apiBaseUrl, domains }: AppProps) {
       baseUrl: apiBaseUrl,
       timeoutMs: config.requestTimeoutMs,
       demoControls: hasDemoControls(config),
+      liveStream: config.liveStream,
     }),
   );
   useState(() => registerDomainMessages(domains));

@@ -4,6 +4,8 @@
  * can do is declared in `capabilities`, never discovered by calling and failing.
  */
 import type { AlarmAction, AlarmActionResult, AlarmList } from './alarm-schemas';
+import type { LiveStreamStatus } from './live-stream';
+import type { StreamBatch } from './live-stream-ingest';
 import type {
   Areas,
   Basemap,
@@ -30,6 +32,22 @@ export interface AdapterCapabilities {
   readonly demoControls: boolean;
   /** Serves alarms and takes operator actions on them. */
   readonly alarms: boolean;
+  /** Pushes live state as it changes (`watchLiveState`), so that reads need not poll. */
+  readonly liveStream: boolean;
+}
+
+/** What a watch on live state hears. */
+export interface LiveStateWatch {
+  /** A dataset's whole live state as it now stands. */
+  onState(datasetId: string, state: Fetched<LiveReadings>): void;
+  onStatus?(status: LiveStreamStatus): void;
+  /**
+   * A dataset's pushed state is overdue (its source went quiet, or the stream is down): reads of
+   * now go to the source again, and one should be made now.
+   */
+  onOverdue?(datasetId: string): void;
+  /** Every batch, for its counts and the problems of events that were dropped. */
+  onBatch?(batch: StreamBatch): void;
 }
 
 /** A read at a past time (replay). */
@@ -68,6 +86,12 @@ export interface DataAdapter {
     query?: TimeQuery,
     options?: CallOptions,
   ): Promise<Fetched<LiveReadings>>;
+  /**
+   * Live state pushed by the source (capability `liveStream`) until the returned function is
+   * called. Meanwhile `getLiveState` of now answers from what was pushed while it is not overdue.
+   * One watch at a time.
+   */
+  watchLiveState?(datasetIds: readonly string[], watch: LiveStateWatch): () => void;
   getAreas(options?: CallOptions): Promise<Fetched<Areas>>;
   getBasemap(options?: CallOptions): Promise<Fetched<Basemap>>;
   /** Alarms (capability `alarms`): open ones and those cleared lately, each with its lifecycle. */

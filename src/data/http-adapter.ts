@@ -2,11 +2,13 @@
  * The adapter for the project's own REST contract (docs/api/openapi.yaml). In development and in
  * the demo it talks to the MSW handlers in mocks/, so the demo runs the production code path.
  */
-import type { DataAdapter, Fetched } from './adapter';
+import type { DataAdapter, Fetched, LiveStateWatch } from './adapter';
 import { alarmConflictSchema, alarmListSchema, alarmSchema } from './alarm-schemas';
 import { isAdapterError } from './errors';
 import { requestJson, type FetchLike } from './http-client';
 import { createLiveStateDecoder, type LiveStateDecoder } from './live-state-decoder';
+import { openLiveStream } from './live-stream';
+import { createPushedStates } from './pushed-states';
 import {
   areasSchema,
   basemapSchema,
@@ -29,6 +31,8 @@ export interface HttpAdapterOptions {
   demoControls?: boolean;
   /** Where live state responses are decoded (default: a worker where the page has them). */
   liveStateDecoder?: LiveStateDecoder;
+  /** Read live state from the source's event stream (`GET /stream`) while one is watched. */
+  liveStream?: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -57,6 +61,41 @@ export function createHttpAdapter(options: HttpAdapterOptions): DataAdapter {
   let decoder = options.liveStateDecoder ?? null;
   const liveStateDecoder = () => (decoder ??= createLiveStateDecoder());
 
+  /** Live state pushed by the stream, by dataset, while it is being watched. */
+  let onOverdue: (datasetId: string) => void = () => undefined;
+  const pushed = createPushedStates(now, (datasetId) => onOverdue(datasetId));
+
+  function watchLiveState(datasetIds: readonly string[], watch: LiveStateWatch): () => void {
+    const ids = [...new Set(datasetIds)];
+    onOverdue = (datasetId) => watch.onOverdue?.(datasetId);
+    const close = openLiveStream({
+      url: `${base}/stream?datasets=${ids.map(encodeURIComponent).join(',')}`,
+      fetch: fetchImpl,
+      ...(options.headers ? { headers: options.headers } : {}),
+      decoder: liveStateDecoder(),
+      datasets: ids,
+      now,
+      onBatch(batch) {
+        for (const update of batch.updates) {
+          const state = { data: update.readings, fetchedAt: now() };
+          pushed.put(update.dataset, state, update.nextDueMs);
+          watch.onState(update.dataset, state);
+        }
+        watch.onBatch?.(batch);
+      },
+      onStatus(status) {
+        // A stream down may not come back soon: what it pushed answers reads only a while longer.
+        if (status.kind === 'down' || status.kind === 'unavailable') pushed.expireSoon();
+        watch.onStatus?.(status);
+      },
+    });
+    return () => {
+      close();
+      onOverdue = () => undefined;
+      for (const id of ids) pushed.delete(id);
+    };
+  }
+
   async function fetched<T>(promise: Promise<T>): Promise<Fetched<T>> {
     const data = await promise;
     return { data, fetchedAt: now() };
@@ -74,6 +113,7 @@ export function createHttpAdapter(options: HttpAdapterOptions): DataAdapter {
       basemap: true,
       demoControls: options.demoControls ?? false,
       alarms: true,
+      liveStream: options.liveStream ?? false,
     },
     getCatalog: ({ signal } = {}) =>
       fetched(
@@ -97,7 +137,9 @@ export function createHttpAdapter(options: HttpAdapterOptions): DataAdapter {
         }),
       );
     },
-    getLiveState: (datasetId, query = {}, { signal } = {}) =>
+    ...(options.liveStream ? { watchLiveState } : {}),
+    getLiveState: async (datasetId, query = {}, { signal } = {}) =>
+      (query.at === undefined ? pushed.get(datasetId) : null) ??
       fetched(
         requestJson({
           ...common,

@@ -1,28 +1,69 @@
 /**
- * Decodes live state responses in a worker where the page has workers, in place elsewhere (tests,
- * Node). The page's main thread then only receives typed columns: an update of a hundred
- * thousand features costs it a message, not a parse. Responses of one key (a dataset) are
- * decoded in order, so the worker and the page agree on the ids each last saw: when the worker
- * says "same ids", the page hands out the very array it kept, and the join reuses its row map.
+ * Decodes live state responses, and reads the event stream, in a worker where the page has
+ * workers, in place elsewhere (tests, Node). The page's main thread then only receives typed
+ * columns: an update of a hundred thousand features costs it a message, not a parse. Responses
+ * of one key (a dataset) are decoded in order, so the worker and the page agree on the ids each
+ * last saw: when the worker says "same ids", the page hands out the very array it kept, and the
+ * join reuses its row map.
  */
 import { decodeLiveState, sameIds, type DecodedLiveState } from './live-state-decoding';
+import { streamFeeder, type StreamBatch, type StreamFeeder } from './live-stream-ingest';
 
-export interface DecodeRequest {
-  readonly id: number;
-  readonly key: string;
-  readonly bytes: ArrayBuffer;
-}
+export type ToDecoder =
+  | {
+      readonly kind: 'decode';
+      readonly id: number;
+      readonly key: string;
+      readonly bytes: ArrayBuffer;
+    }
+  | {
+      readonly kind: 'stream-open';
+      readonly stream: number;
+      readonly datasets: readonly string[] | null;
+    }
+  | { readonly kind: 'stream-feed'; readonly stream: number; readonly bytes: ArrayBuffer }
+  | { readonly kind: 'stream-ready'; readonly stream: number }
+  | { readonly kind: 'stream-close'; readonly stream: number };
 
-export interface DecodeReply {
-  readonly id: number;
-  readonly decoded: DecodedLiveState;
-  /** The ids were those of the key's previous response, and were not sent. */
-  readonly sameIds?: boolean;
-}
+export type FromDecoder =
+  | {
+      readonly kind: 'decoded';
+      readonly id: number;
+      readonly decoded: DecodedLiveState;
+      /** The ids were those of the key's previous response, and were not sent. */
+      readonly sameIds?: boolean;
+    }
+  /** Updates whose ids are the same as before come without them (`ids` empty). */
+  | { readonly kind: 'stream-batch'; readonly stream: number; readonly batch: StreamBatch };
 
 export interface LiveStateDecoder {
   /** The bytes are handed over: the caller must not use them afterwards. */
   decode(key: string, bytes: ArrayBuffer): Promise<DecodedLiveState>;
+  /**
+   * Reads an event stream fed to the returned feeder (its bytes are handed over too); `onBatch`
+   * gets what it gathered, the ids of an update that has the same ids as before being the very
+   * array of the previous one.
+   */
+  openStream(
+    datasets: readonly string[] | null,
+    onBatch: (batch: StreamBatch) => void,
+  ): Pick<StreamFeeder, 'feed' | 'close'>;
+}
+
+/**
+ * Runs `then` once the page has drawn what a batch changed: after its next frame, or after a
+ * second where frames do not run (a hidden page, a test without rendering). A busy page so
+ * takes the stream's batches at the pace it can draw them.
+ */
+function afterNextFrame(then: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    then();
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, 1_000);
 }
 
 /** Keeps one ids array per key for as long as the ids stay the same. */
@@ -50,6 +91,26 @@ function inPlaceDecoder(): LiveStateDecoder {
       const previous = keeper.previous(key);
       return keeper.apply(key, decoded, !(previous && sameIds(previous, decoded.value.ids)));
     },
+    // In place, an update with the same ids has the same ids array already.
+    openStream(datasets, onBatch) {
+      const feeder = streamFeeder(datasets && new Set(datasets), (batch) => {
+        onBatch(batch);
+        afterNextFrame(() => feeder.ready());
+      });
+      return feeder;
+    },
+  };
+}
+
+/** A batch as the worker sent it, with the ids it left out put back. */
+function withKeptIds(batch: StreamBatch, kept: Map<string, string[]>): StreamBatch {
+  return {
+    ...batch,
+    updates: batch.updates.map((update) => {
+      const ids = update.sameIds ? kept.get(update.dataset) : undefined;
+      kept.set(update.dataset, ids ?? update.readings.ids);
+      return ids ? { ...update, readings: { ...update.readings, ids } } : update;
+    }),
   };
 }
 
@@ -59,10 +120,26 @@ function workerDecoder(worker: Worker, fallback: () => LiveStateDecoder): LiveSt
     number,
     { key: string; resolve: (decoded: DecodedLiveState) => void; reject: (error: Error) => void }
   >();
+  const streams = new Map<
+    number,
+    { onBatch: (batch: StreamBatch) => void; kept: Map<string, string[]> }
+  >();
   let nextId = 1;
   let broken: LiveStateDecoder | null = null;
-  worker.onmessage = (event: MessageEvent<DecodeReply>) => {
-    const { id, decoded, sameIds: same = false } = event.data;
+  const post = (message: ToDecoder, transfer: Transferable[] = []) =>
+    worker.postMessage(message, transfer);
+  worker.onmessage = (event: MessageEvent<FromDecoder>) => {
+    const message = event.data;
+    if (message.kind === 'stream-batch') {
+      const stream = streams.get(message.stream);
+      if (!stream) return;
+      stream.onBatch(withKeptIds(message.batch, stream.kept));
+      afterNextFrame(() => {
+        if (streams.has(message.stream)) post({ kind: 'stream-ready', stream: message.stream });
+      });
+      return;
+    }
+    const { id, decoded, sameIds: same = false } = message;
     const request = pending.get(id);
     pending.delete(id);
     // Kept even if nobody waits any more: the next reply may say "same ids" as this one.
@@ -76,6 +153,15 @@ function workerDecoder(worker: Worker, fallback: () => LiveStateDecoder): LiveSt
     for (const request of pending.values())
       request.reject(new Error('the live state decoder stopped'));
     pending.clear();
+    // An open stream is told it broke: its owner opens it anew, in place.
+    for (const stream of streams.values())
+      stream.onBatch({
+        updates: [],
+        problems: ['the live state decoder stopped'],
+        observations: 0,
+        broken: true,
+      });
+    streams.clear();
     worker.terminate();
   };
   return {
@@ -84,8 +170,22 @@ function workerDecoder(worker: Worker, fallback: () => LiveStateDecoder): LiveSt
       return new Promise((resolve, reject) => {
         const id = nextId++;
         pending.set(id, { key, resolve, reject });
-        worker.postMessage({ id, key, bytes } satisfies DecodeRequest, [bytes]);
+        post({ kind: 'decode', id, key, bytes }, [bytes]);
       });
+    },
+    openStream(datasets, onBatch) {
+      if (broken) return broken.openStream(datasets, onBatch);
+      const stream = nextId++;
+      streams.set(stream, { onBatch, kept: new Map() });
+      post({ kind: 'stream-open', stream, datasets });
+      return {
+        feed: (bytes) => {
+          if (streams.has(stream)) post({ kind: 'stream-feed', stream, bytes }, [bytes]);
+        },
+        close: () => {
+          if (streams.delete(stream)) post({ kind: 'stream-close', stream });
+        },
+      };
     },
   };
 }

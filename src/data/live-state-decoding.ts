@@ -12,9 +12,14 @@ export type DecodedLiveState = Decoded<LiveReadings>;
 const utf8 = new TextDecoder();
 
 export function decodeLiveState(bytes: ArrayBuffer): DecodedLiveState {
+  return decodeLiveStateText(utf8.decode(bytes));
+}
+
+/** The same, from text (an event of a stream). */
+export function decodeLiveStateText(text: string): DecodedLiveState {
   let json: unknown;
   try {
-    json = JSON.parse(utf8.decode(bytes));
+    json = JSON.parse(text);
   } catch {
     return { ok: false, reason: 'not-json' };
   }

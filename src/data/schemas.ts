@@ -150,6 +150,8 @@ export const liveStateSchema = z
     dataset: z.string().max(64),
     observedAt: z.iso.datetime({ offset: true }),
     cadenceS: z.number().positive().max(86_400),
+    /** Present in a delta: the rows are those changed since this time, the others are as they were. */
+    since: z.iso.datetime({ offset: true }).optional(),
     ids: featureIdListSchema,
     columns: z.record(z.string().max(64), readingColumnSchema),
   })

@@ -1,12 +1,24 @@
 /**
  * Live data refreshes under the operator's hands without disturbing them: through three refresh
  * cycles of the roads (every 10 s; alarms every 5 s), the camera does not move, the open details
- * panel keeps its feature, and the values on it are new each time.
+ * panel keeps its feature, and the values on it are new each time. That is checked on the polling
+ * path (the live feed off), whose responses the test can read; the live feed pushes the same
+ * state, and its own test checks that it does, that nothing is polled while it flows, and that
+ * polling takes over while it is down.
  */
 import type { Response } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { liveStateSchema } from '../../src/data/schemas';
-import { camera, mouseOffMap, openApp, selectAt, showOnly } from './support/app';
+import {
+  camera,
+  layerStatus,
+  mouseOffMap,
+  openApp,
+  patchConfig,
+  selectAt,
+  showOnly,
+  waitForNewObservation,
+} from './support/app';
 import { isApiRequest } from './support/city';
 import { settleMap } from './support/pixels';
 import { focusRoad, longestArterial } from './support/roads';
@@ -21,6 +33,7 @@ describe('live refresh', () => {
     session,
   }) => {
     const { page } = session;
+    await patchConfig(page, { liveStream: false });
     await openApp(page);
     // Roads to select and alarms (the fastest cadence) on the map; pipes along the roads would
     // take the click.
@@ -68,5 +81,57 @@ describe('live refresh', () => {
     expect(await page.getByTestId('details-observed').textContent()).toMatch(
       /^(just now|\d s ago|10 s ago)$/,
     );
+  });
+
+  test('the live feed pushes the state: nothing is polled while it flows, polling stands in while it is down', async ({
+    session,
+  }) => {
+    const { page } = session;
+    session.allowConsoleError({
+      text: /^Failed to load resource: the server responded with a status of 500/,
+      url: /\/api\/v1\/stream/,
+      reason: 'the injected HTTP 500 of the event stream',
+    });
+    // Live reads of now (not replays or trend marks) of the roads, as they are made.
+    let roadPolls = 0;
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (
+        isApiRequest(request.url(), 'datasets/traffic.roads/state') &&
+        !url.searchParams.has('at')
+      )
+        roadPolls += 1;
+    });
+    const feed = page.getByTestId('live-feed');
+
+    // The stream fails: every layer goes live all the same, by polling, and the feed says so.
+    await openApp(page, { query: { mockFaults: 'stream:500' } });
+    await expect.poll(() => feed.getAttribute('data-state')).toBe('down');
+    expect(await feed.textContent()).toBe('Live feed down: polling');
+    await waitForNewObservation(page, 'traffic.roads');
+    expect(roadPolls, 'polls while the stream is down').toBeGreaterThan(0);
+
+    // Back: the feed opens again by itself and brings the updates; nothing is polled.
+    await page.evaluate(() => window.__cityopsMock!.faults.clear('stream'));
+    await expect
+      .poll(() => feed.getAttribute('data-state'), { timeout: CYCLES_TIMEOUT_MS })
+      .toBe('open');
+    await waitForNewObservation(page, 'traffic.roads');
+    const pollsBefore = roadPolls;
+    const observed: number[] = [];
+    for (let cycle = 0; cycle < CYCLES; cycle += 1) {
+      await waitForNewObservation(page, 'traffic.roads');
+      observed.push(
+        Number(await layerStatus(page, 'traffic.roads').getAttribute('data-observed-at')),
+      );
+    }
+    expect(roadPolls, 'polls while the stream flows').toBe(pollsBefore);
+    for (let i = 1; i < observed.length; i += 1)
+      expect(observed[i], 'each update is a newer observation').toBeGreaterThan(observed[i - 1]!);
+    await expect
+      .poll(async () => Number(await feed.getAttribute('data-observations-per-s')))
+      .toBeGreaterThan(0);
+    expect(await feed.textContent()).toMatch(/^Live feed · [\d,]+\/s$/);
+    expect(await layerStatus(page, 'traffic.roads').getAttribute('data-phase')).toBe('live');
   });
 });

@@ -6,8 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { trafficMessages } from '../../src/domains/traffic/messages';
 import { highlightColor } from '../../src/ui/theme';
-import { mouseOffMap, openApp, selectAt, showOnly } from './support/app';
-import { isApiRequest } from './support/city';
+import { mouseOffMap, openApp, selectAt, showOnly, waitForNewObservation } from './support/app';
 import { countMapColors, settleMap, type Rgb } from './support/pixels';
 import { focusRoad, longestArterial, type RoadOnScreen } from './support/roads';
 import { triggerScenario, waitForServed } from './support/demo';
@@ -70,10 +69,7 @@ describe('a road on the map', () => {
     await session.screenshot('selected');
 
     // A live refresh recolours the roads; the highlight and the panel stay.
-    await page.waitForResponse(
-      (response) => isApiRequest(response.url(), 'datasets/traffic.roads/state'),
-      { timeout: 30_000 },
-    );
+    await waitForNewObservation(page, 'traffic.roads');
     await settleMap(page);
     expect(await whiteOnRoad(page, road), 'white highlight pixels after a refresh').toBeGreaterThan(
       minHighlight,

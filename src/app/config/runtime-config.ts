@@ -55,6 +55,11 @@ export const runtimeConfigSchema = z
       .default({ enabled: false, seed: 42, scale: 'city' }),
     /** Minutes each department has to resolve an alarm (overrides the defaults, per department). */
     alarmSlaMinutes: z.record(z.string().min(1).max(64), z.number().int().min(1).max(7 * 24 * 60)).default({}),
+    /**
+     * Take live state from the source's event stream (`GET /stream`) rather than polling each
+     * dataset at its cadence; polling takes over whenever the stream is down or not served.
+     */
+    liveStream: z.boolean().default(true),
     /** Show the demo controls (clock, scenarios); defaults to on with the embedded demo backend. */
     demoControls: z.boolean().optional(),
     /** `console` for operators at a desk; `wall` for an unattended wall screen (`?mode=` overrides). */

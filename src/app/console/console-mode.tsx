@@ -33,6 +33,7 @@ import { LayerPanel } from './layer-panel';
 import { TimeBar } from '../../ops/time/time-bar';
 import { useReplayTime } from '../../ops/time/use-replay-time';
 import { useLinkedTime } from '../share/use-linked-time';
+import { useLiveFeed } from '../live/live-feed';
 import { TopBar } from './top-bar';
 
 /** Shown only against a demo backend: a chunk of its own, which a real city's console never loads. */
@@ -54,10 +55,16 @@ export function ConsoleMode({ adapter, config, domains }: ConsoleModeProps) {
   const { t } = useTranslation();
   const catalog = useQuery(catalogQuery(adapter));
   const { language } = useDomainTranslators();
+  const feed = useLiveFeed(adapter, catalog.data?.data ?? null);
 
   return (
     <div className="console" lang={language}>
-      <TopBar catalog={catalog.data?.data ?? null} language={language} demo={config.mock.enabled} />
+      <TopBar
+        catalog={catalog.data?.data ?? null}
+        language={language}
+        demo={config.mock.enabled}
+        feed={feed}
+      />
       {catalog.data ? (
         <ConsoleBody
           adapter={adapter}

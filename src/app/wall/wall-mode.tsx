@@ -32,6 +32,7 @@ import { formatClock } from '../../ui/format-number';
 import { useNow } from '../../ui/use-now';
 import type { RuntimeConfig } from '../config/runtime-config';
 import { simulatedTime } from '../demo/simulated-time';
+import { useLiveFeed } from '../live/live-feed';
 import { useViewLink } from '../share/use-view-link';
 import { useDomainTranslators } from '../translators';
 import { WallCallout, type CalloutSubject } from './wall-callout';
@@ -118,6 +119,7 @@ function WallBody({
   const demo = adapter.capabilities.demoControls;
   const clock = useQuery({ ...clockQuery(adapter), enabled: demo });
   const sourceTime = useMemo(() => simulatedTime(clock.data), [clock.data]);
+  useLiveFeed(adapter, catalog);
   const sources = useLayerSources(adapter, catalog, layers, isVisible, sourceTime.rate);
 
   return (

@@ -5,6 +5,12 @@ export const en = {
     loading: 'Loading the city…',
     demo: 'Demo city',
   },
+  feed: {
+    open: 'Live feed · {{rate}}/s',
+    connecting: 'Live feed: connecting…',
+    down: 'Live feed down: polling',
+    unavailable: 'Polling: the source has no live feed',
+  },
   language: { label: 'Language', 'zh-CN': '中文', en: 'English' },
   layers: {
     title: 'Layers',

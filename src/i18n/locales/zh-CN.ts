@@ -7,6 +7,12 @@ export const zhCN: Messages = {
     loading: '正在加载城市数据…',
     demo: '演示城市',
   },
+  feed: {
+    open: '实时推送 · {{rate}}/秒',
+    connecting: '实时推送：连接中…',
+    down: '实时推送中断：改为轮询',
+    unavailable: '轮询：数据源不提供实时推送',
+  },
   language: { label: '语言', 'zh-CN': '中文', en: 'English' },
   layers: {
     title: '图层',

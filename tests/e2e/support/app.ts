@@ -63,6 +63,18 @@ export function appUrl(options: Pick<OpenOptions, 'query' | 'baseUrl'> = {}): st
   return url.href;
 }
 
+/**
+ * Serves the page the test config with `patch` merged into it, for this page's loads from now on
+ * (a setting the tests' config file leaves at its default).
+ */
+export async function patchConfig(page: Page, patch: Record<string, unknown>): Promise<void> {
+  await page.route(`**${TEST_CONFIG}`, async (route) => {
+    const response = await route.fetch();
+    const config = (await response.json()) as Record<string, unknown>;
+    await route.fulfill({ response, json: { ...config, ...patch } });
+  });
+}
+
 /** Opens the app and waits for the map to be ready and the given layers to be live. */
 export async function openApp(page: Page, options: OpenOptions = {}): Promise<void> {
   await page.goto(appUrl(options));
@@ -82,6 +94,25 @@ export function layerRow(page: Page, id: LayerId): Locator {
 
 export function layerStatus(page: Page, id: LayerId): Locator {
   return layerRow(page, id).getByTestId('layer-status');
+}
+
+/**
+ * Waits for the layer's next observation to reach the page, polled or pushed by the stream: the
+ * time its status line says the data was observed moves on.
+ */
+export async function waitForNewObservation(
+  page: Page,
+  id: LayerId,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const status = layerStatus(page, id);
+  const before = await status.getAttribute('data-observed-at');
+  await expect
+    .poll(() => status.getAttribute('data-observed-at'), {
+      timeout: timeoutMs,
+      message: `layer ${id} should get a newer observation`,
+    })
+    .not.toBe(before);
 }
 
 export async function waitForLayerPhase(
