@@ -11,6 +11,7 @@ function format(value: number, unit: Measurement['unit']): string {
   if (unit === 'count') return Math.round(value).toLocaleString('en-US');
   // A change: signed, so that growth and shrinkage read apart at a glance.
   if (unit === '%') return `${value > 0 ? '+' : ''}${value.toFixed(1)} %`;
+  if (unit === 'share') return `${value.toFixed(1)} %`;
   // Download sizes: one decimal at any size, so that a chunk's change of 0.1 KB shows.
   if (unit === 'KB') return `${value.toFixed(1)} KB`;
   const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- [--smoke] [--suite bundle|simulation|live-update|render|soak] [--soak-minutes <n>] [--scales <a,b>]]`: runs the
+ * `npm run bench [-- [--smoke] [--suite bundle|simulation|live-update|render|stream|soak] [--soak-minutes <n>] [--scales <a,b>]]`: runs the
  * benchmark suites one after another (or only the one named), prints their tables, writes the
  * figures to bench/results/<suite>.json and, for a full run, into docs/benchmarks.md.
  * `--smoke` is the small, single run CI makes so that the harness never rots; its figures go to
@@ -17,6 +17,7 @@ import * as liveUpdate from './suites/live-update';
 import * as render from './suites/render';
 import * as simulation from './suites/simulation';
 import * as soak from './suites/soak';
+import * as stream from './suites/stream';
 
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
 const DOCUMENT = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
@@ -63,6 +64,8 @@ const SUITES = {
       render.withScales(smoke ? render.SMOKE_PLAN : render.FULL_PLAN, scales),
       log,
     ),
+  stream: ({ smoke }: Options, log: Log): Promise<SuiteOutcome> =>
+    stream.runStreamSuite(smoke ? stream.SMOKE_PLAN : stream.FULL_PLAN, log),
   soak: ({ smoke, soakMinutes }: Options, log: Log): Promise<SuiteOutcome> => {
     const plan = smoke ? soak.SMOKE_PLAN : soak.FULL_PLAN;
     return soak.runSoakSuite(

@@ -67,3 +67,11 @@ export async function runClockAt(page: Page, speed: number): Promise<ClockReadin
     throw new Error(`the clock did not run ×${speed}: ${JSON.stringify(clock)}`);
   return clock;
 }
+
+/** Pauses the simulated city, or lets it run on at the speed it had. */
+export async function pauseClock(page: Page, paused: boolean): Promise<ClockReading> {
+  return call(page, {
+    method: 'POST',
+    body: JSON.stringify({ action: paused ? 'pause' : 'resume' }),
+  });
+}
