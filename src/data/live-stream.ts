@@ -37,6 +37,42 @@ const HEALTHY_MS = 30_000;
 /** The source may end a stream at any time (a bound on its lifetime): open it again at once. */
 const REOPEN_MS = 500;
 
+/**
+ * How long chunks of the stream are gathered before they go to the decoder together: a source
+ * writes an event at a time, and a message to the worker per event costs the main thread more
+ * than the event's bytes do.
+ */
+const GATHER_MS = 50;
+
+/** Gathers chunks and hands them on as one buffer of their own, at most every `GATHER_MS`. */
+function chunkGatherer(send: (bytes: ArrayBuffer) => void) {
+  let pending: Uint8Array[] = [];
+  let size = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    if (pending.length === 0) return;
+    const bytes = new Uint8Array(size);
+    let at = 0;
+    for (const chunk of pending) {
+      bytes.set(chunk, at);
+      at += chunk.byteLength;
+    }
+    pending = [];
+    size = 0;
+    send(bytes.buffer);
+  };
+  return {
+    add(chunk: Uint8Array) {
+      pending.push(chunk);
+      size += chunk.byteLength;
+      timer ??= setTimeout(flush, GATHER_MS);
+    },
+    flush,
+  };
+}
+
 /** Opens the stream; the returned function closes it for good. */
 export function openLiveStream(options: LiveStreamOptions): () => void {
   const { url, decoder, datasets, onBatch, onStatus } = options;
@@ -62,15 +98,16 @@ export function openLiveStream(options: LiveStreamOptions): () => void {
       onBatch(batch);
       if (batch.broken) abort();
     });
+    const chunks = chunkGatherer((bytes) => feeder.feed(bytes));
     try {
       const reader = response.body.getReader();
       for (;;) {
         const { done, value } = await reader.read();
         if (done) return 'the source ended the stream';
-        // A copy of the chunk's own bytes, handed over to the decoder.
-        feeder.feed(value.slice().buffer);
+        chunks.add(value);
       }
     } finally {
+      chunks.flush();
       feeder.close();
     }
   }
