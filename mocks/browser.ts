@@ -71,7 +71,10 @@ export async function startMockWorker({
   );
   const base = apiBaseUrl.replace(/\/+$/, '');
   window.addEventListener('unhandledrejection', ignoreFailedWorkerUpdate);
-  const worker = setupWorker(http.all(`${base}/*`, ({ request }) => bridge.forward(request)));
+  // A regular expression, not a path pattern: MSW compiles a pattern anew for every request it
+  // sees, and that was a good share of the page's main thread while the city streams.
+  const apiRequest = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/`);
+  const worker = setupWorker(http.all(apiRequest, ({ request }) => bridge.forward(request)));
   await worker.start({
     serviceWorker: { url: WORKER_SCRIPT },
     onUnhandledRequest: 'bypass',
