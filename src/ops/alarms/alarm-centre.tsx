@@ -4,18 +4,19 @@
  * operator has not yet seen are flagged until opened (or all marked seen). Actions still on
  * their way to the source are marked as such; refused ones say why.
  */
-import type { ReactNode } from 'react';
+import { useCallback, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIFECYCLE_STEPS } from '../../data/alarm-schemas';
 import type { Language } from '../../map/layer-contract';
 import { useDisplayNow } from '../../ui/display-time';
-import { formatAge } from '../../ui/format-age';
+import { ageStep } from '../../ui/format-age';
 import { SourceStatusLine } from '../../map/source-status-line';
 import { useAlarmDesk } from './alarm-desk';
 import { alarmSourceStatus } from './alarm-source-status';
 import { filterAlarms, isActive, severityCounts, type InArea } from './alarm-list';
 import { useAlarmStore, type AlarmFilters } from './alarm-store';
-import { departmentName, localizedName, severityName, stepName } from './labels';
+import { AlarmRow } from './alarm-row';
+import { departmentName, severityName, stepName } from './labels';
 import type { ViewedAlarm } from './optimistic';
 import { OutboxNotices } from './outbox-notices';
 import { isOverdue, type SlaMinutes } from './sla';
@@ -65,6 +66,19 @@ export function AlarmCentre({
   const areaNames = new Map(areas.map((area) => [area.id, area.name]));
   const filtered = Object.values(filters).some((value) => value !== null);
   const { query } = desk;
+
+  // The rows are memoised: they get one callback for good, which calls the latest `onOpen`.
+  const latestOnOpen = useRef(onOpen);
+  useLayoutEffect(() => {
+    latestOnOpen.current = onOpen;
+  });
+  const openAlarm = useCallback(
+    (alarm: ViewedAlarm) => {
+      markSeen([alarm.id]);
+      latestOnOpen.current(alarm);
+    },
+    [markSeen],
+  );
 
   const select = <K extends keyof AlarmFilters>(key: K, value: string) =>
     setFilter(
@@ -182,62 +196,25 @@ export function AlarmCentre({
       ) : (
         <ul className="alarm-list" data-testid="alarm-list">
           {shown.map((alarm) => {
-            const unseen = !seenSet.has(alarm.id) && alarm.status === 'open';
-            const overdue =
-              isActive(alarm) &&
-              alarm.status === 'open' &&
-              isOverdue(
-                sla,
-                alarm.lifecycle.department ?? alarm.department,
-                Date.parse(alarm.raisedAt),
-                now,
-              );
+            const raisedAt = Date.parse(alarm.raisedAt);
+            const age = ageStep(now - raisedAt);
             return (
-              <li key={alarm.id}>
-                <button
-                  type="button"
-                  className={`alarm-row alarm-row--sev${alarm.severity}${unseen ? ' alarm-row--unseen' : ''}${alarm.status === 'cleared' ? ' alarm-row--cleared' : ''}${focusedAlarmId === alarm.id ? ' alarm-row--focused' : ''}`}
-                  onClick={() => {
-                    markSeen([alarm.id]);
-                    onOpen(alarm);
-                  }}
-                  aria-current={focusedAlarmId === alarm.id ? 'true' : undefined}
-                  data-testid="alarm-row"
-                  data-alarm-id={alarm.id}
-                  data-domain={alarm.domain}
-                  data-step={alarm.lifecycle.step}
-                  data-unseen={unseen}
-                  data-pending={alarm.pendingActionIds.length > 0}
-                >
-                  <span className={`severity-badge severity-badge--${alarm.severity}`}>
-                    {severityName(t, alarm.severity)}
-                  </span>
-                  <span className="alarm-row__title">{localizedName(alarm.title, language)}</span>
-                  {unseen ? <span className="alarm-row__new">{t('alarms.unseen')}</span> : null}
-                  <span className="alarm-row__meta">
-                    {[
-                      alarm.areaId ? (areaNames.get(alarm.areaId) ?? alarm.areaId) : null,
-                      departmentName(t, alarm.lifecycle.department ?? alarm.department),
-                      formatAge(now - Date.parse(alarm.raisedAt), t),
-                    ]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </span>
-                  <span className="alarm-row__step">
-                    {stepName(t, alarm.lifecycle.step)}
-                    {alarm.status === 'cleared' ? ` · ${t('alarms.cleared')}` : ''}
-                    {overdue ? (
-                      <strong className="alarm-row__overdue"> · {t('alarms.overdue')}</strong>
-                    ) : null}
-                    {alarm.pendingActionIds.length > 0 ? (
-                      <span className="alarm-row__pending" title={t('alarms.pendingTitle')}>
-                        {' '}
-                        · {t('alarms.pending')}
-                      </span>
-                    ) : null}
-                  </span>
-                </button>
-              </li>
+              <AlarmRow
+                key={alarm.id}
+                alarm={alarm}
+                language={language}
+                areaName={alarm.areaId ? (areaNames.get(alarm.areaId) ?? alarm.areaId) : null}
+                ageUnit={age.unit}
+                ageCount={age.count}
+                unseen={!seenSet.has(alarm.id) && alarm.status === 'open'}
+                overdue={
+                  isActive(alarm) &&
+                  alarm.status === 'open' &&
+                  isOverdue(sla, alarm.lifecycle.department ?? alarm.department, raisedAt, now)
+                }
+                focused={focusedAlarmId === alarm.id}
+                onOpen={openAlarm}
+              />
             );
           })}
         </ul>
