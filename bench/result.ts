@@ -23,7 +23,7 @@ export interface Measurement {
 
 /**
  * A table row: the median of the samples, against the median of a same-run baseline's when
- * there is one.
+ * there is one (no ratio to a baseline of nothing).
  */
 export function measurementOf(
   where: { readonly suite: string; readonly scale: string | null },
@@ -42,7 +42,7 @@ export function measurementOf(
     value,
     samples,
     baseline: base,
-    ratio: base ? value / base.value : null,
+    ratio: base && base.value > 0 ? value / base.value : null,
     target,
   };
 }

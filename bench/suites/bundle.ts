@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chunkLoading, type ChunkLoading } from '../probes/initial-chunks';
-import type { Measurement } from '../result';
+import { measurementOf, type Measurement } from '../result';
 
 const SUITE = 'bundle';
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -62,17 +62,7 @@ const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 
 const sum = (files: readonly BuiltFile[]) => files.reduce((total, file) => total + file.gzipKB, 0);
 
 function measurement(name: string, valueKB: number, target: string | null = null): Measurement {
-  return {
-    suite: SUITE,
-    name,
-    scale: null,
-    unit: 'KB',
-    value: valueKB,
-    samples: [valueKB],
-    baseline: null,
-    ratio: null,
-    target,
-  };
+  return measurementOf({ suite: SUITE, scale: null }, name, 'KB', [valueKB], null, target);
 }
 
 export function runBundleSuite(log: (line: string) => void): Measurement[] {

@@ -14,7 +14,7 @@ import { liveStateSchema, type Feature, type LiveState } from '../../src/data/sc
 import { roadColours } from '../../src/domains/traffic/roads-layer';
 import { colourFromTable } from '../../src/map/feature-columns';
 import { congestionColors } from '../../src/ui/theme';
-import type { Measurement } from '../result';
+import { measurementOf, type Measurement } from '../result';
 import { median, timed, timedValue } from '../stats';
 
 const SUITE = 'live-update';
@@ -137,19 +137,14 @@ function row(
   baseline: readonly number[] | null = null,
   target: string | null = null,
 ): Measurement {
-  const value = median(samples);
-  const base = baseline ? { name: 'one typed-array pass', value: median(baseline) } : null;
-  return {
-    suite: SUITE,
+  return measurementOf(
+    { suite: SUITE, scale: `${count.toLocaleString('en-US')} features` },
     name,
-    scale: `${count.toLocaleString('en-US')} features`,
-    unit: 'ms',
-    value,
+    'ms',
     samples,
-    baseline: base,
-    ratio: base ? value / base.value : null,
+    baseline ? { name: 'one typed-array pass', samples: baseline } : null,
     target,
-  };
+  );
 }
 
 export function runLiveUpdateSuite(

@@ -7,8 +7,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { SimulationProbeResult } from '../probes/simulation-probe';
-import type { Measurement } from '../result';
-import { median } from '../stats';
+import { measurementOf, type Measurement } from '../result';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -58,19 +57,7 @@ function measurement(
   samples: readonly number[],
   baseline: { name: string; samples: readonly number[] } | null = null,
 ): Measurement {
-  const value = median(samples);
-  const base = baseline ? { name: baseline.name, value: median(baseline.samples) } : null;
-  return {
-    suite: SUITE,
-    name,
-    scale,
-    unit,
-    value,
-    samples,
-    baseline: base,
-    ratio: base && base.value > 0 ? value / base.value : null,
-    target: null,
-  };
+  return measurementOf({ suite: SUITE, scale }, name, unit, samples, baseline);
 }
 
 export async function runSimulationSuite(

@@ -14,7 +14,7 @@ import type { PageProblem } from '../../tests/e2e/support/browser';
 import { readClock, runClockAt } from '../probes/demo-clock';
 import { attachPageMetrics, type PageMetricsProbe } from '../probes/page-metrics';
 import { withServedPage } from '../probes/served-page';
-import type { Measurement } from '../result';
+import { measurementOf, type Measurement } from '../result';
 import { median } from '../stats';
 
 const SUITE = 'soak';
@@ -107,17 +107,7 @@ function row(
   samples: readonly number[],
   target: string | null = null,
 ): Measurement {
-  return {
-    suite: SUITE,
-    name,
-    scale: SCALE,
-    unit,
-    value: median(samples),
-    samples,
-    baseline: null,
-    ratio: null,
-    target,
-  };
+  return measurementOf({ suite: SUITE, scale: SCALE }, name, unit, samples, null, target);
 }
 
 const hoursBetween = (from: SoakSample, to: SoakSample): number =>
