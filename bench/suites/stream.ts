@@ -115,15 +115,19 @@ function recordInputDelays(): void {
   );
 }
 
-/** Speeds the clock up until the feed carries the plan's rate; the speed and rate reached. */
+/**
+ * Speeds the clock up until the feed carries the plan's rate (from the speed reached before, if
+ * there was one); the speed and rate reached.
+ */
 async function reachRate(
   page: Page,
   plan: StreamPlan,
+  from: number | null,
   log: (line: string) => void,
 ): Promise<{ speed: number; rate: number }> {
-  let reached = { speed: plan.speeds[0]!, rate: 0 };
+  let reached = { speed: from ?? plan.speeds[0]!, rate: 0 };
   await pauseClock(page, false);
-  for (const speed of plan.speeds) {
+  for (const speed of plan.speeds.filter((candidate) => from === null || candidate >= from)) {
     await runClockAt(page, speed);
     // The feed's rate is an average over its last 30 s: let it fill with this speed's events.
     await sleep(32_000);
@@ -152,7 +156,7 @@ export async function runStreamSuite(
       await sleep(3_000); // what was under way lands
       paused.push(await measureWindow(page, plan.windowS));
       log(`stream: paused window ${k + 1}: busy ${(paused.at(-1)!.busyShare * 100).toFixed(0)} %`);
-      reached = await reachRate(page, plan, log);
+      reached = await reachRate(page, plan, k === 0 ? null : reached.speed, log);
       streaming.push(await measureWindow(page, plan.windowS));
       const last = streaming.at(-1)!;
       log(
