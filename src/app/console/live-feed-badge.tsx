@@ -10,9 +10,12 @@ export function LiveFeedBadge({ feed }: { feed: LiveFeed }) {
   const state = useSyncExternalStore(feed.subscribe, feed.get);
   if (state.kind === 'off') return null;
   const rate = formatNumber(state.observationsPerS, i18n.language as AppLanguage);
+  const dropped = state.droppedEvents > 0;
   const text =
     state.kind === 'open'
-      ? t('feed.open', { rate })
+      ? dropped
+        ? t('feed.openDropped', { rate, count: state.droppedEvents })
+        : t('feed.open', { rate })
       : state.kind === 'connecting'
         ? t('feed.connecting')
         : state.kind === 'down'
@@ -20,12 +23,13 @@ export function LiveFeedBadge({ feed }: { feed: LiveFeed }) {
           : t('feed.unavailable');
   return (
     <span
-      className={`live-feed live-feed--${state.kind}`}
+      className={`live-feed live-feed--${state.kind}${dropped ? ' live-feed--dropped' : ''}`}
       role="status"
-      title={state.message ?? undefined}
+      title={state.message ?? state.lastProblem ?? undefined}
       data-testid="live-feed"
       data-state={state.kind}
       data-observations-per-s={state.observationsPerS}
+      data-dropped-events={state.droppedEvents}
     >
       {text}
     </span>

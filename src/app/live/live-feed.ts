@@ -4,61 +4,22 @@
  * cache under the dataset's live read, so the map, the KPIs and the details panel take it as
  * they take a polled one; polls meanwhile answer from what was pushed (data/http-adapter.ts)
  * and go to the source again only when the stream falls silent.
- *
- * How the feed stands is kept in a small store outside React: it changes every second with the
- * observation rate, and only what shows it should re-render.
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { DataAdapter } from '../../data/adapter';
-import type { LiveStreamStatus } from '../../data/live-stream';
 import { queryKeys } from '../../data/queries';
 import type { Catalog } from '../../data/schemas';
+import { createFeedStore, OFF, type LiveFeed } from './live-feed-store';
 
-export interface LiveFeedState {
-  /** `off`: the adapter does not push (or there is nothing live to push); reads poll. */
-  readonly kind: 'off' | LiveStreamStatus['kind'];
-  /** Observations (rows of live state) received per second, over the last few seconds. */
-  readonly observationsPerS: number;
-  /** Why the stream is down or unavailable. */
-  readonly message: string | null;
-}
+export type { LiveFeed, LiveFeedState } from './live-feed-store';
 
-export interface LiveFeed {
-  subscribe(listener: () => void): () => void;
-  get(): LiveFeedState;
-}
-
-const OFF: LiveFeedState = { kind: 'off', observationsPerS: 0, message: null };
 /**
  * The rate is the observations of this many last seconds, per second: long enough to span the
  * slowest usual cadence (30 s, 60 s for a few) so the rate does not drop to nothing between
  * events.
  */
 const RATE_WINDOW_S = 30;
-
-function feedStore() {
-  let state = OFF;
-  const listeners = new Set<() => void>();
-  return {
-    subscribe(listener: () => void) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    get: () => state,
-    set(next: Partial<LiveFeedState>) {
-      const merged = { ...state, ...next };
-      if (
-        merged.kind === state.kind &&
-        merged.observationsPerS === state.observationsPerS &&
-        merged.message === state.message
-      )
-        return;
-      state = merged;
-      for (const listener of [...listeners]) listener();
-    },
-  };
-}
 
 /** The datasets that have live state. */
 function liveDatasets(catalog: Catalog): string[] {
@@ -67,7 +28,7 @@ function liveDatasets(catalog: Catalog): string[] {
 
 export function useLiveFeed(adapter: DataAdapter, catalog: Catalog | null): LiveFeed {
   const cache = useQueryClient();
-  const [store] = useState(feedStore);
+  const [store] = useState(createFeedStore);
   const datasetKey = catalog ? liveDatasets(catalog).join(',') : '';
 
   useEffect(() => {
@@ -94,6 +55,7 @@ export function useLiveFeed(adapter: DataAdapter, catalog: Catalog | null): Live
       onBatch: (batch) => {
         roll();
         counts[second % RATE_WINDOW_S]! += batch.observations;
+        store.dropped(batch.problems);
       },
       onStatus: (status) =>
         store.set({ kind: status.kind, message: 'message' in status ? status.message : null }),

@@ -7,6 +7,8 @@ export const en = {
   },
   feed: {
     open: 'Live feed · {{rate}}/s',
+    openDropped_one: 'Live feed · {{rate}}/s · {{count}} unreadable event dropped',
+    openDropped_other: 'Live feed · {{rate}}/s · {{count}} unreadable events dropped',
     connecting: 'Live feed: connecting…',
     down: 'Live feed down: polling',
     unavailable: 'Polling: the source has no live feed',

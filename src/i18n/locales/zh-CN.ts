@@ -9,6 +9,8 @@ export const zhCN: Messages = {
   },
   feed: {
     open: '实时推送 · {{rate}}/秒',
+    openDropped_one: '实时推送 · {{rate}}/秒 · 已丢弃 {{count}} 条无法读取的事件',
+    openDropped_other: '实时推送 · {{rate}}/秒 · 已丢弃 {{count}} 条无法读取的事件',
     connecting: '实时推送：连接中…',
     down: '实时推送中断：改为轮询',
     unavailable: '轮询：数据源不提供实时推送',
