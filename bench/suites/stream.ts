@@ -146,7 +146,6 @@ export async function runStreamSuite(
   const path = `/?config=${CONFIGS[plan.scale]}`;
   return withServedPage({ path, viewport: VIEWPORT, log }, async ({ page, problems }) => {
     await page.evaluate(recordInputDelays);
-    await page.getByTestId('live-feed').waitFor({ state: 'attached', timeout: 120_000 });
     await page.locator('[data-testid=live-feed][data-state=open]').waitFor({ timeout: 120_000 });
     const paused: MeasuredWindow[] = [];
     const streaming: MeasuredWindow[] = [];

@@ -126,11 +126,10 @@ describe('alarm centre', () => {
     session,
   }) => {
     const { page } = session;
-    session.allowConsoleError({
-      text: /^Failed to load resource: the server responded with a status of 500/,
-      url: /\/api\/v1\/alarms/,
-      reason: 'the alarms source is broken on purpose while the operator acts',
-    });
+    session.allowInjected500(
+      /\/api\/v1\/alarms/,
+      'the alarms source is broken on purpose while the operator acts',
+    );
     const id = await burstAlarm(session);
     await alarmRow(page, id).click();
     const card = alarmCard(page, id);

@@ -87,11 +87,7 @@ describe('live refresh', () => {
     session,
   }) => {
     const { page } = session;
-    session.allowConsoleError({
-      text: /^Failed to load resource: the server responded with a status of 500/,
-      url: /\/api\/v1\/stream/,
-      reason: 'the injected HTTP 500 of the event stream',
-    });
+    session.allowInjected500(/\/api\/v1\/stream/, 'the injected HTTP 500 of the event stream');
     // Live reads of now (not replays or trend marks) of the roads, as they are made.
     let roadPolls = 0;
     page.on('request', (request) => {

@@ -175,11 +175,10 @@ describe('wall screen', () => {
     { timeout: WALL_TEST_MS },
     async ({ session }) => {
       const { page } = session;
-      session.allowConsoleError({
-        text: /^Failed to load resource: the server responded with a status of 500/,
-        url: /\/datasets\/traffic\.roads\//,
-        reason: 'the injected HTTP 500 of traffic.roads',
-      });
+      session.allowInjected500(
+        /\/datasets\/traffic\.roads\//,
+        'the injected HTTP 500 of traffic.roads',
+      );
       await openWall(page, 1920, 1080);
       const roads = page.locator('[data-testid=wall-health-item][data-source="traffic.roads"]');
       await expect.poll(() => roads.getAttribute('data-tone')).toBe('live');

@@ -7,7 +7,7 @@ import type { LiveStreamStatus } from '../../data/live-stream';
 export interface LiveFeedState {
   /** `off`: the adapter does not push (or there is nothing live to push); reads poll. */
   readonly kind: 'off' | LiveStreamStatus['kind'];
-  /** Observations (rows of live state) received per second, over the last few seconds. */
+  /** Observations (rows of live state) received per second, over the last 30 s. */
   readonly observationsPerS: number;
   /** Why the stream is down or unavailable. */
   readonly message: string | null;

@@ -23,9 +23,16 @@ export interface AllowedProblem {
   readonly reason: string;
 }
 
+const INJECTED_500 = /^Failed to load resource: the server responded with a status of 500/;
+
 export interface Session extends BrowserSession {
   /** Accepts console errors like this one, for this test only. */
   allowConsoleError(problem: AllowedProblem): void;
+  /**
+   * Accepts the console error Chromium logs for an HTTP 500 the test injects on purpose (it logs
+   * every error response, also one the page handles), for requests to URLs like `url`.
+   */
+  allowInjected500(url: RegExp, reason: string): void;
   /** Saves an extra screenshot now, as `<test>--<suffix>.png`. */
   screenshot(suffix: string): Promise<string>;
 }
@@ -64,6 +71,7 @@ export const test = base.extend<{ session: Session }>({
     const session: Session = {
       ...browser,
       allowConsoleError: (problem) => allowed.push(problem),
+      allowInjected500: (url, reason) => allowed.push({ text: INJECTED_500, url, reason }),
       screenshot: (suffix) => shoot(`${name}--${slug(suffix)}`),
     };
     try {
