@@ -4,6 +4,7 @@
  * can do is declared in `capabilities`, never discovered by calling and failing.
  */
 import type { AlarmAction, AlarmActionResult, AlarmList } from './alarm-schemas';
+import type { FeatureTable } from './feature-table';
 import type { LiveStreamStatus } from './live-stream';
 import type { StreamBatch } from './live-stream-ingest';
 import type {
@@ -13,7 +14,6 @@ import type {
   Catalog,
   Clock,
   ClockAction,
-  FeatureCollection,
   LiveReadings,
   ScenarioRun,
   Scenarios,
@@ -80,7 +80,7 @@ export interface DataAdapter {
     datasetId: string,
     query?: GeometryQuery,
     options?: CallOptions,
-  ): Promise<Fetched<FeatureCollection>>;
+  ): Promise<Fetched<FeatureTable>>;
   getLiveState(
     datasetId: string,
     query?: TimeQuery,

@@ -5,6 +5,7 @@
 import type { DataAdapter, Fetched, LiveStateWatch } from './adapter';
 import { alarmConflictSchema, alarmListSchema, alarmSchema } from './alarm-schemas';
 import { isAdapterError } from './errors';
+import { featureTableOf } from './feature-table';
 import { requestJson, type FetchLike } from './http-client';
 import { createLiveStateDecoder, type LiveStateDecoder } from './live-state-decoder';
 import { openLiveStream } from './live-stream';
@@ -134,6 +135,10 @@ export function createHttpAdapter(options: HttpAdapterOptions): DataAdapter {
           schema: featureCollectionSchema,
           resource: datasetId,
           signal,
+          decode: async (bytes) => {
+            const decoded = await liveStateDecoder().decodeGeometry(bytes);
+            return decoded.ok ? { ok: true, value: featureTableOf(decoded.value) } : decoded;
+          },
         }),
       );
     },

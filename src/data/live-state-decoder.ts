@@ -1,11 +1,13 @@
 /**
- * Decodes live state responses, and reads the event stream, in a worker where the page has
+ * Decodes live state and geometry responses, and reads the event stream, in a worker where the page has
  * workers, in place elsewhere (tests, Node). The page's main thread then only receives typed
  * columns: an update of a hundred thousand features costs it a message, not a parse. Responses
  * of one key (a dataset) are decoded in order, so the worker and the page agree on the ids each
  * last saw: when the worker says "same ids", the page hands out the very array it kept, and the
  * join reuses its row map.
  */
+import { decodeGeometry, type DecodedGeometry } from './feature-columns-decoding';
+import type { Decoded } from './http-client';
 import { decodeLiveState, sameIds, type DecodedLiveState } from './live-state-decoding';
 import { streamFeeder, type StreamBatch, type StreamFeeder } from './live-stream-ingest';
 
@@ -16,6 +18,7 @@ export type ToDecoder =
       readonly key: string;
       readonly bytes: ArrayBuffer;
     }
+  | { readonly kind: 'decode-geometry'; readonly id: number; readonly bytes: ArrayBuffer }
   | {
       readonly kind: 'stream-open';
       readonly stream: number;
@@ -33,12 +36,19 @@ export type FromDecoder =
       /** The ids were those of the key's previous response, and were not sent. */
       readonly sameIds?: boolean;
     }
+  | {
+      readonly kind: 'decoded-geometry';
+      readonly id: number;
+      readonly decoded: Decoded<DecodedGeometry>;
+    }
   /** Updates whose ids are the same as before come without them (`ids` empty). */
   | { readonly kind: 'stream-batch'; readonly stream: number; readonly batch: StreamBatch };
 
 export interface LiveStateDecoder {
   /** The bytes are handed over: the caller must not use them afterwards. */
   decode(key: string, bytes: ArrayBuffer): Promise<DecodedLiveState>;
+  /** A geometry response, its points or lines put into columns (the bytes are handed over). */
+  decodeGeometry(bytes: ArrayBuffer): Promise<Decoded<DecodedGeometry>>;
   /**
    * Reads an event stream fed to the returned feeder (its bytes are handed over too); `onBatch`
    * gets what it gathered, the ids of an update that has the same ids as before being the very
@@ -91,6 +101,7 @@ function inPlaceDecoder(): LiveStateDecoder {
       const previous = keeper.previous(key);
       return keeper.apply(key, decoded, !(previous && sameIds(previous, decoded.value.ids)));
     },
+    decodeGeometry: async (bytes) => decodeGeometry(bytes),
     // In place, an update with the same ids has the same ids array already.
     openStream(datasets, onBatch) {
       const feeder = streamFeeder(datasets && new Set(datasets), (batch) => {
@@ -124,6 +135,10 @@ function workerDecoder(worker: Worker, fallback: () => LiveStateDecoder): LiveSt
     number,
     { onBatch: (batch: StreamBatch) => void; kept: Map<string, string[]> }
   >();
+  const pendingGeometry = new Map<
+    number,
+    { resolve: (decoded: Decoded<DecodedGeometry>) => void; reject: (error: Error) => void }
+  >();
   let nextId = 1;
   let broken: LiveStateDecoder | null = null;
   const post = (message: ToDecoder, transfer: Transferable[] = []) =>
@@ -139,6 +154,11 @@ function workerDecoder(worker: Worker, fallback: () => LiveStateDecoder): LiveSt
       });
       return;
     }
+    if (message.kind === 'decoded-geometry') {
+      pendingGeometry.get(message.id)?.resolve(message.decoded);
+      pendingGeometry.delete(message.id);
+      return;
+    }
     const { id, decoded, sameIds: same = false } = message;
     const request = pending.get(id);
     pending.delete(id);
@@ -150,9 +170,10 @@ function workerDecoder(worker: Worker, fallback: () => LiveStateDecoder): LiveSt
     event.preventDefault();
     // A worker that fails is not retried: the page decodes in place from now on.
     broken = fallback();
-    for (const request of pending.values())
+    for (const request of [...pending.values(), ...pendingGeometry.values()])
       request.reject(new Error('the live state decoder stopped'));
     pending.clear();
+    pendingGeometry.clear();
     // An open stream is told it broke: its owner opens it anew, in place.
     for (const stream of streams.values())
       stream.onBatch({
@@ -171,6 +192,14 @@ function workerDecoder(worker: Worker, fallback: () => LiveStateDecoder): LiveSt
         const id = nextId++;
         pending.set(id, { key, resolve, reject });
         post({ kind: 'decode', id, key, bytes }, [bytes]);
+      });
+    },
+    decodeGeometry(bytes) {
+      if (broken) return broken.decodeGeometry(bytes);
+      return new Promise((resolve, reject) => {
+        const id = nextId++;
+        pendingGeometry.set(id, { resolve, reject });
+        post({ kind: 'decode-geometry', id, bytes }, [bytes]);
       });
     },
     openStream(datasets, onBatch) {

@@ -3,18 +3,8 @@
  * is written into typed columns by that index, so a refresh touches numbers only and never the
  * geometry. `NaN` in a column means "no reading for this feature".
  */
-import type { Feature, FeatureCollection, LiveReadings } from './schemas';
-
-export interface IndexedFeatures {
-  readonly features: readonly Feature[];
-  readonly indexById: ReadonlyMap<string, number>;
-}
-
-export function indexFeatures(collection: FeatureCollection): IndexedFeatures {
-  const indexById = new Map<string, number>();
-  collection.features.forEach((feature, index) => indexById.set(feature.id, index));
-  return { features: collection.features, indexById };
-}
+import type { FeatureTable } from './feature-table';
+import type { LiveReadings } from './schemas';
 
 export interface StateTable {
   /** When the source observed these values (ms since epoch). */
@@ -38,15 +28,14 @@ export function stateValue(table: StateTable | null, column: string, index: numb
 }
 
 /** Whether the rows are the features, in the geometry's order: then row i is feature i. */
-function inGeometryOrder(geometry: IndexedFeatures, ids: readonly string[]): boolean {
-  const { features } = geometry;
-  if (ids.length !== features.length) return false;
-  for (let k = 0; k < ids.length; k++) if (ids[k] !== features[k]!.id) return false;
+function inGeometryOrder(geometry: FeatureTable, ids: readonly string[]): boolean {
+  if (ids.length !== geometry.length) return false;
+  for (let k = 0; k < ids.length; k++) if (!geometry.hasId(k, ids[k]!)) return false;
   return true;
 }
 
 /** Row → feature index, per ids array and geometry: an update with the same ids reuses it. */
-const rowIndexCache = new WeakMap<readonly string[], WeakMap<IndexedFeatures, RowIndices>>();
+const rowIndexCache = new WeakMap<readonly string[], WeakMap<FeatureTable, RowIndices>>();
 
 interface RowIndices {
   /** The feature index of each row, -1 for an id the geometry does not have. */
@@ -61,7 +50,7 @@ interface RowIndices {
  * costs one comparison per row instead of a lookup, and a source that sends the same ids as last
  * time (decoded off the main thread, they come as the same array) costs nothing.
  */
-function rowIndices(geometry: IndexedFeatures, ids: readonly string[]): RowIndices {
+function rowIndices(geometry: FeatureTable, ids: readonly string[]): RowIndices {
   let byGeometry = rowIndexCache.get(ids);
   const cached = byGeometry?.get(geometry);
   if (cached) return cached;
@@ -69,7 +58,7 @@ function rowIndices(geometry: IndexedFeatures, ids: readonly string[]): RowIndic
   const identity = inGeometryOrder(geometry, ids);
   let unknownIds = 0;
   for (let row = 0; row < rows.length; row++) {
-    const index = identity ? row : (geometry.indexById.get(ids[row]!) ?? -1);
+    const index = identity ? row : geometry.indexOf(ids[row]!);
     rows[row] = index;
     if (index < 0) unknownIds++;
   }
@@ -87,8 +76,8 @@ function reading(value: number | null | undefined): number {
   return value === null || value === undefined ? Number.NaN : value;
 }
 
-export function joinLiveState(geometry: IndexedFeatures, state: LiveReadings): StateTable {
-  const size = geometry.features.length;
+export function joinLiveState(geometry: FeatureTable, state: LiveReadings): StateTable {
+  const size = geometry.length;
   const { rows, identity, unknownIds } = rowIndices(geometry, state.ids);
   const columns = new Map<string, Float64Array>();
   for (const [key, values] of Object.entries(state.columns)) {
@@ -108,13 +97,13 @@ export function joinLiveState(geometry: IndexedFeatures, state: LiveReadings): S
   return { observedAt, version: observedAt, columns, unknownIds };
 }
 
-const joinCache = new WeakMap<IndexedFeatures, WeakMap<LiveReadings, StateTable>>();
+const joinCache = new WeakMap<FeatureTable, WeakMap<LiveReadings, StateTable>>();
 
 /**
  * `joinLiveState`, computed once per (geometry, state) pair: re-renders that did not bring new
  * data get the same table object, so deck.gl's update triggers stay put.
  */
-export function joinLiveStateOnce(geometry: IndexedFeatures, state: LiveReadings): StateTable {
+export function joinLiveStateOnce(geometry: FeatureTable, state: LiveReadings): StateTable {
   let byState = joinCache.get(geometry);
   if (!byState) {
     byState = new WeakMap();

@@ -1,10 +1,11 @@
 /**
- * The live state worker, off the page's main thread: parses and checks each response and hands
- * the typed columns back without copying them, and reads the event stream into held state
+ * The decoding worker, off the page's main thread: parses and checks each live state and geometry
+ * response and hands the typed columns back without copying them, and reads the event stream into held state
  * (live-stream-ingest.ts). A source sends the same ids in the same order update after update:
  * then the ids are not sent back at all (the page keeps the ones it has), since copying a hundred
  * thousand strings across costs about as much as parsing them.
  */
+import { decodeGeometry, geometryBuffers } from './feature-columns-decoding';
 import { columnBuffers, decodeLiveState, sameIds } from './live-state-decoding';
 import type { FromDecoder, ToDecoder } from './live-state-decoder';
 import { streamFeeder, type StreamBatch, type StreamFeeder } from './live-stream-ingest';
@@ -54,6 +55,11 @@ self.onmessage = (event: MessageEvent<ToDecoder>) => {
     case 'decode':
       decode(message.id, message.key, message.bytes);
       return;
+    case 'decode-geometry': {
+      const decoded = decodeGeometry(message.bytes);
+      post({ kind: 'decoded-geometry', id: message.id, decoded }, geometryBuffers(decoded));
+      return;
+    }
     case 'stream-open': {
       const { stream, datasets } = message;
       streams.set(

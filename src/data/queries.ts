@@ -12,23 +12,23 @@ import {
 import type { DataAdapter, Fetched } from './adapter';
 import { isAbort } from './errors';
 import { backoffDelayMs } from './freshness';
-import { indexFeatures, type IndexedFeatures } from './live-state';
+import type { FeatureTable } from './feature-table';
 import type { AlarmList } from './alarm-schemas';
-import type { Dataset, FeatureCollection, LiveReadings } from './schemas';
+import type { Dataset, LiveReadings } from './schemas';
 
 export interface GeometryData {
-  readonly geometry: IndexedFeatures;
+  readonly geometry: FeatureTable;
   /** The time the features describe: when they were fetched, or the past time they were read at. */
   readonly observedAt: number;
 }
 
 /** A fetched geometry, with the past time it was read at (none for a read of now). */
-type FetchedGeometry = Fetched<FeatureCollection> & { readonly readAt?: number };
+type FetchedGeometry = Fetched<FeatureTable> & { readonly readAt?: number };
 
-/** Module-level so TanStack Query memoises it: one index per fetched response. */
-function indexGeometry(fetched: FetchedGeometry): GeometryData {
+/** Module-level so TanStack Query memoises it: one result per fetched response. */
+function geometryData(fetched: FetchedGeometry): GeometryData {
   return {
-    geometry: indexFeatures(fetched.data),
+    geometry: fetched.data,
     observedAt: fetched.readAt ?? fetched.fetchedAt,
   };
 }
@@ -172,7 +172,7 @@ export function geometryQuery(
       const fetched = await adapter.getGeometry(dataset.id, { at: isoTime(readAt) }, { signal });
       return readAt === null ? fetched : { ...fetched, readAt };
     },
-    select: indexGeometry,
+    select: geometryData,
     staleTime: dataset.geometryCadenceS === null ? Infinity : 0,
     // Geometry can be large: comparing it deeply on every refetch costs more than it saves.
     structuralSharing: false,

@@ -43,11 +43,10 @@ function emphasised(
   if (!ref) return [];
   const source = sources.find((candidate) => candidate.layer.id === ref.layerId);
   if (!source?.data || !layerSetting(settings, source.layer).visible) return [];
-  const { indexById, features } = source.data.geometry;
+  const { geometry } = source.data;
   return ref.featureIds.flatMap((id) => {
-    const index = indexById.get(id);
-    const feature = index === undefined ? undefined : features[index];
-    return feature ? [feature] : [];
+    const index = geometry.indexOf(id);
+    return index < 0 ? [] : [geometry.feature(index)];
   });
 }
 
@@ -57,10 +56,11 @@ export function findFeature(
 ): { source: LayerSource; feature: Feature; index: number } | null {
   if (!ref) return null;
   const source = sources.find((candidate) => candidate.layer.id === ref.layerId);
-  const index = source?.data?.geometry.indexById.get(ref.featureId);
-  if (!source?.data || index === undefined) return null;
-  const feature = source.data.geometry.features[index];
-  return feature ? { source, feature, index } : null;
+  const geometry = source?.data?.geometry;
+  const index = geometry ? geometry.indexOf(ref.featureId) : -1;
+  return source && geometry && index >= 0
+    ? { source, feature: geometry.feature(index), index }
+    : null;
 }
 
 /** A focused layer fades back so the features its figure counts stand out. */
@@ -90,7 +90,8 @@ export function composeLayers(input: ComposeInput): Layer[] {
   const selected = findFeature(input.sources, input.selection);
   const selectedVisible = selected && layerSetting(input.settings, selected.source.layer).visible;
   const highlighted = emphasised(input.sources, input.settings, input.emphasis);
-  if (selectedVisible && !highlighted.includes(selected.feature))
+  // By id: a feature made from columns is a new object each time it is asked for.
+  if (selectedVisible && !highlighted.some((feature) => feature.id === selected.feature.id))
     highlighted.push(selected.feature);
   layers.push(selectionHighlightLayer(highlighted));
   if (input.attention.length > 0) layers.push(attentionLayer(input.attention, input.animationTime));

@@ -5,31 +5,8 @@
  * with it new colours; the geometry's own columns are read once.
  */
 import type { AccessorContext } from '@deck.gl/core';
-import type { IndexedFeatures } from '../data/live-state';
 import type { Rgba } from '../ui/theme';
 import type { LayerData } from './layer-contract';
-
-const propertyColumns = new WeakMap<IndexedFeatures, Map<string, Float64Array>>();
-
-/** A numeric property of every feature, NaN where a feature has none. */
-export function numberColumn(geometry: IndexedFeatures, key: string): Float64Array {
-  let byKey = propertyColumns.get(geometry);
-  if (!byKey) {
-    byKey = new Map();
-    propertyColumns.set(geometry, byKey);
-  }
-  let column = byKey.get(key);
-  if (!column) {
-    const { features } = geometry;
-    column = new Float64Array(features.length);
-    for (let index = 0; index < features.length; index++) {
-      const value = features[index]!.properties[key];
-      column[index] = typeof value === 'number' ? value : Number.NaN;
-    }
-    byKey.set(key, column);
-  }
-  return column;
-}
 
 /** A reading of a typed column as the domain functions take it: null for none. */
 export function valueOrNull(value: number | undefined): number | null {
@@ -71,7 +48,7 @@ export function featureClasses(
   classOf: (index: number) => number,
 ): Uint8Array {
   return kept(data, `${key}#classes`, () => {
-    const classes = new Uint8Array(data.geometry.features.length);
+    const classes = new Uint8Array(data.geometry.length);
     for (let index = 0; index < classes.length; index++) classes[index] = classOf(index);
     return classes;
   });

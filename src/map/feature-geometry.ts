@@ -4,7 +4,9 @@
  * position, which is what a validated GeoJSON position holds.
  */
 import type { Position as DeckPosition } from '@deck.gl/core';
+import type { LayerData as DeckLayerData } from '@deck.gl/core';
 import turfBbox from '@turf/bbox';
+import { featureObjects, perTable, type FeatureTable } from '../data/feature-table';
 import type { BBox, Feature, Position } from '../data/schemas';
 
 /** Shared by every feature without that shape; never written to. */
@@ -93,4 +95,67 @@ export function pathLengthM(path: readonly ArrayLike<number>[]): number {
     length += Math.hypot(dx, dy) * EARTH_RADIUS_M;
   }
   return length;
+}
+
+/** The vertices of feature `index` of a table of lines (its first part), as `linePath` reads them. */
+export function tablePath(table: FeatureTable, index: number): DeckPosition[] {
+  const { binary } = table;
+  if (!binary) return linePath(table.feature(index));
+  const path: DeckPosition[] = [];
+  if (binary.type !== 'LineString') return path;
+  for (let at = binary.starts[index]!; at < binary.starts[index + 1]!; at++)
+    path.push([binary.positions[at * 2]!, binary.positions[at * 2 + 1]!]);
+  return path;
+}
+
+/** Feature `index`'s anchor (see `anchorPosition`), read from the columns where it has them. */
+export function tableAnchor(table: FeatureTable, index: number): Position | null {
+  const { binary } = table;
+  if (!binary) return anchorPosition(table.feature(index));
+  const start = binary.starts[index]!;
+  const count = binary.starts[index + 1]! - start;
+  if (count === 0) return null;
+  const at = start + (binary.type === 'Point' ? 0 : Math.floor(count / 2));
+  return [binary.positions[at * 2]!, binary.positions[at * 2 + 1]!];
+}
+
+/** Every line's length in metres, computed once per table. */
+export const pathLengthsM = perTable((table) => {
+  const lengths = new Float64Array(table.length);
+  for (let index = 0; index < table.length; index++)
+    lengths[index] = pathLengthM(tablePath(table, index));
+  return lengths;
+});
+
+/**
+ * A table of lines as deck.gl path data: from columns, binary attributes (positions copied
+ * straight into the layer's buffers, nothing per feature); otherwise the features, read by
+ * `linePath`. Kept per table, since deck.gl compares data by reference. Binary data carries its
+ * table, so that a pick (an index, no object) can be turned back into a feature.
+ */
+export interface PathData {
+  readonly data: DeckLayerData<Feature>;
+  readonly getPath?: (feature: Feature) => DeckPosition[];
+  readonly _pathType?: 'open';
+}
+
+export const pathData = perTable((table): PathData => {
+  const { binary } = table;
+  return binary?.type === 'LineString'
+    ? {
+        data: {
+          length: table.length,
+          startIndices: binary.starts.subarray(0, table.length),
+          attributes: { getPath: { value: binary.positions, size: 2 } },
+          featureTable: table,
+        } as DeckLayerData<Feature>,
+        _pathType: 'open',
+      }
+    : { data: featureObjects(table), getPath: linePath };
+});
+
+/** The table binary layer data was made from by `pathData` (a pick there has no object). */
+export function tableOfLayerData(data: unknown): FeatureTable | null {
+  if (typeof data !== 'object' || data === null) return null;
+  return (data as { featureTable?: FeatureTable }).featureTable ?? null;
 }

@@ -15,11 +15,15 @@ export function featureName(feature: Feature, language: Language): string {
 }
 
 export function stringProperty(feature: Feature, key: string): string | null {
-  const value = feature.properties[key];
-  return typeof value === 'string' ? value : null;
+  return asString(feature.properties[key]);
 }
 
 export function numberProperty(feature: Feature, key: string): number | null {
   const value = feature.properties[key];
   return typeof value === 'number' ? value : null;
+}
+
+/** A property value (from a feature or a table) when it is a string. */
+export function asString(value: PropertyValue | undefined): string | null {
+  return typeof value === 'string' ? value : null;
 }

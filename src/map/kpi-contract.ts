@@ -3,7 +3,12 @@
  * the map draws), over the features in scope (the area chosen), and able to say which features
  * it is about, so a click on the figure can show them. Pure functions of data, like `render`.
  */
-import type { LayerData, LayerDefinition, StatusInput } from './layer-contract';
+import {
+  statusInput,
+  type LayerData,
+  type LayerDefinition,
+  type StatusInput,
+} from './layer-contract';
 import type { StatusLevel } from '../ui/theme';
 
 /** How a figure reads: a count of features, an index (one decimal), a duration in seconds. */
@@ -35,9 +40,9 @@ export function countFeatures(
   counts: (input: StatusInput) => boolean,
 ): number {
   let total = 0;
-  const { features } = data.geometry;
-  for (let index = 0; index < features.length; index++) {
-    if (inScope(index) && counts({ feature: features[index]!, index, state: data.state })) total++;
+  const { geometry, state } = data;
+  for (let index = 0; index < geometry.length; index++) {
+    if (inScope(index) && counts(statusInput(geometry, state, index))) total++;
   }
   return total;
 }

@@ -4,7 +4,8 @@
  * this contract and nothing about any particular domain.
  */
 import type { Layer } from '@deck.gl/core';
-import type { IndexedFeatures, StateTable } from '../data/live-state';
+import type { FeatureTable } from '../data/feature-table';
+import type { StateTable } from '../data/live-state';
 import type { Feature } from '../data/schemas';
 import type { Rgba, StatusLevel } from '../ui/theme';
 import type { KpiDefinition } from './kpi-contract';
@@ -15,7 +16,7 @@ export type Language = 'zh-CN' | 'en';
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
 export interface LayerData {
-  readonly geometry: IndexedFeatures;
+  readonly geometry: FeatureTable;
   /** Null until the first live state arrives, or for datasets without live state. */
   readonly state: StateTable | null;
 }
@@ -88,7 +89,30 @@ export interface LayerDefinition {
   status(input: StatusInput): StatusLevel;
 }
 
-export type StatusInput = Omit<DescribeInput, 'language' | 't'>;
+/**
+ * One feature, for a pass over every feature (status counts, figures). `feature` is made only
+ * when read (from columns it is a new object each time): a rule that needs one property reads it
+ * from `geometry` by index instead.
+ */
+export interface StatusInput extends Omit<DescribeInput, 'language' | 't'> {
+  readonly geometry: FeatureTable;
+}
+
+/** The status input of feature `index`. */
+export function statusInput(
+  geometry: FeatureTable,
+  state: StateTable | null,
+  index: number,
+): StatusInput {
+  return {
+    geometry,
+    state,
+    index,
+    get feature() {
+      return geometry.feature(index);
+    },
+  };
+}
 
 export type LayerDefinitionInput = Omit<LayerDefinition, 'animated' | 'defaultOpacity'> &
   Partial<Pick<LayerDefinition, 'animated' | 'defaultOpacity'>>;

@@ -1,6 +1,7 @@
 /** Mapping deck.gl picks back to (layer definition, feature). */
 import type { PickingInfo } from '@deck.gl/core';
 import type { Feature } from '../data/schemas';
+import { tableOfLayerData } from './feature-geometry';
 import type { LayerDefinition } from './layer-contract';
 import type { FeatureRef } from './store';
 
@@ -28,7 +29,15 @@ export function pickedFeature(
   layers: readonly LayerDefinition[],
   info: PickingInfo,
 ): FeatureRef | null {
-  if (!info.picked || !info.layer || !isFeature(info.object)) return null;
-  const layer = definitionOfDeckLayer(layers, info.layer.id);
-  return layer ? { layerId: layer.id, featureId: info.object.id } : null;
+  if (!info.picked || !info.layer) return null;
+  const featureId = pickedFeatureId(info);
+  const layer = featureId === null ? null : definitionOfDeckLayer(layers, info.layer.id);
+  return layer && featureId !== null ? { layerId: layer.id, featureId } : null;
+}
+
+/** The picked object's id; from binary data (no object), the id at the picked index. */
+function pickedFeatureId(info: PickingInfo): string | null {
+  if (isFeature(info.object)) return info.object.id;
+  const table = tableOfLayerData(info.layer?.props.data);
+  return table && info.index >= 0 && info.index < table.length ? table.id(info.index) : null;
 }

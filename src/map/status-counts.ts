@@ -2,8 +2,9 @@
  * How many features of a layer are in warning and in alarm right now, from the layer's own
  * per-feature status. Counted once per (geometry, state) pair.
  */
-import type { IndexedFeatures, StateTable } from '../data/live-state';
-import type { LayerData, LayerDefinition } from './layer-contract';
+import type { FeatureTable } from '../data/feature-table';
+import type { StateTable } from '../data/live-state';
+import { statusInput, type LayerData, type LayerDefinition } from './layer-contract';
 
 export interface StatusCounts {
   readonly warning: number;
@@ -11,7 +12,7 @@ export interface StatusCounts {
 }
 
 const NO_STATE = {};
-const cache = new WeakMap<IndexedFeatures, WeakMap<StateTable | typeof NO_STATE, StatusCounts>>();
+const cache = new WeakMap<FeatureTable, WeakMap<StateTable | typeof NO_STATE, StatusCounts>>();
 
 export function countStatuses(layer: LayerDefinition, data: LayerData): StatusCounts {
   let byState = cache.get(data.geometry);
@@ -24,11 +25,11 @@ export function countStatuses(layer: LayerDefinition, data: LayerData): StatusCo
   if (cached) return cached;
   let warning = 0;
   let alarm = 0;
-  data.geometry.features.forEach((feature, index) => {
-    const status = layer.status({ feature, index, state: data.state });
+  for (let index = 0; index < data.geometry.length; index++) {
+    const status = layer.status(statusInput(data.geometry, data.state, index));
     if (status === 'alarm') alarm++;
     else if (status === 'warning') warning++;
-  });
+  }
   const counts = { warning, alarm };
   byState.set(key, counts);
   return counts;

@@ -4,7 +4,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { indexFeatures, joinLiveState } from '../../src/data/live-state';
+import { featureTable } from '../../src/data/feature-table';
+import { joinLiveState } from '../../src/data/live-state';
 import { featureCollectionSchema, liveStateSchema, type LiveState } from '../../src/data/schemas';
 import type { LayerData } from '../../src/map/layer-contract';
 
@@ -28,7 +29,7 @@ export function loadFixtureLiveState(datasetId: string): LiveState | null {
 
 export function loadFixtureLayerData(datasetId: string): LayerData {
   const collection = featureCollectionSchema.parse(readJson(fixturePath(datasetId, 'features')));
-  const geometry = indexFeatures(collection);
+  const geometry = featureTable(collection.features);
   const live = loadFixtureLiveState(datasetId);
   return { geometry, state: live ? joinLiveState(geometry, live) : null };
 }

@@ -57,7 +57,8 @@ describe('http adapter: valid responses', () => {
     const result = await adapter.getGeometry('traffic.roads', { bbox: [121, 31, 122, 32] });
     expect(seenBbox).toBe('121,31,122,32');
     expect(result.fetchedAt).toBe(1_000);
-    expect(result.data.features.map((f) => f.id)).toEqual(['a', '7']);
+    expect([0, 1].map((index) => result.data.id(index))).toEqual(['a', '7']);
+    expect(result.data.length).toBe(2);
   });
 
   it('reads live state columns into typed arrays, NaN for missing readings', async () => {
@@ -91,7 +92,7 @@ describe('http adapter: valid responses', () => {
       HttpResponse.json({ type: 'FeatureCollection', features: [road('a', name, [[121.4, 31.2], [121.41, 31.21]])] }),
     );
     const result = await adapter.getGeometry('traffic.roads');
-    expect(result.data.features[0]?.properties.name).toEqual(name);
+    expect(result.data.feature(0).properties.name).toEqual(name);
   });
 });
 

@@ -24,7 +24,7 @@ export function LayerExport({
       // The writers (and papaparse) are loaded with the first export, not with the page.
       const { featureRows, featuresInView, featuresToGeoJson, rowsToCsv } =
         await import('../../ops/export/feature-export');
-      const { features } = data.geometry;
+      const features = data.geometry;
       const indexes = featuresInView(features, viewBounds);
       const name = fileName(source.layer.id, now, format);
       if (format === 'csv') {

@@ -244,7 +244,7 @@ export function Operations({
         ? featureEntries(
             source.layer.id,
             layerTitle(source.layer.id),
-            source.data.geometry.features,
+            source.data.geometry,
             language,
           )
         : [],

@@ -3,6 +3,7 @@
  * buildings included. The pulse is driven by uniforms only (`radiusScale` and `opacity`), so an
  * animation frame recomputes no attribute.
  */
+import { featureObjects } from '../../data/feature-table';
 import type { Layer } from '@deck.gl/core';
 import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Feature } from '../../data/schemas';
@@ -65,7 +66,8 @@ function incidentMark(feature: Feature): string {
 }
 
 export function renderAlarms(data: LayerData, context: RenderContext): Layer[] {
-  const { features } = data.geometry;
+  // A small layer: drawn from feature objects.
+  const features = featureObjects(data.geometry);
   const first = pulseRing(pulsePhase(context.animationTime));
   const second = pulseRing(pulsePhase(context.animationTime, 0.5));
   const ring = {

@@ -2,6 +2,7 @@
  * `fire.hydrants`: in service a filled disc, out of service a hollow ring in the warning colour
  * (different in colour and in shape), no reading a grey disc.
  */
+import { featureObjects } from '../../data/feature-table';
 import type { AccessorContext, Layer } from '@deck.gl/core';
 import { ScatterplotLayer } from '@deck.gl/layers';
 import { stateValue, type StateTable } from '../../data/live-state';
@@ -57,7 +58,7 @@ export function renderHydrants(data: LayerData, context: RenderContext): Layer[]
   return [
     new ScatterplotLayer<Feature>({
       id: HYDRANTS_LAYER_ID,
-      data: data.geometry.features,
+      data: featureObjects(data.geometry),
       getPosition: pointPosition,
       getRadius: HYDRANT_RADIUS_M,
       radiusUnits: 'meters',

@@ -3,7 +3,6 @@
  * from the call to the first engine on scene over the current alarms that have one.
  */
 import { countingKpi, defineKpi } from '../../map/kpi-contract';
-import { numberProperty } from '../../map/feature-text';
 import { alarmStatus } from './alarm-style';
 import { alarmsLayer } from './alarms-layer';
 
@@ -22,9 +21,9 @@ export const activeFiresKpi = defineKpi(
   }),
 );
 
-function responseTime(feature: Parameters<typeof numberProperty>[0]): number | null {
-  const seconds = numberProperty(feature, 'responseTimeS');
-  return seconds !== null && seconds >= 0 ? seconds : null;
+/** A response time in seconds, null for none (NaN) or a nonsense one. */
+function validResponseTime(seconds: number | undefined): number | null {
+  return seconds !== undefined && seconds >= 0 ? seconds : null;
 }
 
 export function median(values: readonly number[]): number | null {
@@ -41,12 +40,12 @@ export const responseTimeKpi = defineKpi('fire', {
   format: 'duration',
   value: ({ geometry }, inScope) =>
     median(
-      geometry.features.flatMap((feature, index) => {
-        const seconds = inScope(index) ? responseTime(feature) : null;
-        return seconds === null ? [] : [seconds];
-      }),
+      Array.from(geometry.numbers('responseTimeS')).filter(
+        (seconds, index) => inScope(index) && validResponseTime(seconds) !== null,
+      ),
     ),
-  counts: ({ feature }) => responseTime(feature) !== null,
+  counts: ({ geometry, index }) =>
+    validResponseTime(geometry.numbers('responseTimeS')[index]) !== null,
   level: (value) =>
     value === null
       ? 'unknown'

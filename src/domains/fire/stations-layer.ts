@@ -3,6 +3,7 @@
  * all out), and its name under it once zoomed in. Disc, star and name are drawn on top of
  * buildings, together, so a star never floats without its disc.
  */
+import { featureObjects } from '../../data/feature-table';
 import type { AccessorContext, Layer } from '@deck.gl/core';
 import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { stateValue } from '../../data/live-state';
@@ -40,7 +41,8 @@ function stationSymbol(): string {
 }
 
 export function renderStations(data: LayerData, context: RenderContext): Layer[] {
-  const { features } = data.geometry;
+  // A small layer: drawn from feature objects.
+  const features = featureObjects(data.geometry);
   const { state } = data;
   const { language } = context;
   const fill = (_feature: Feature, { index }: AccessorContext<Feature>): Rgba =>

@@ -3,6 +3,7 @@
  * (heading out, on scene, heading back). Engines drive along streets between buildings, so disc
  * and glyph are drawn on top of buildings, together.
  */
+import { featureObjects } from '../../data/feature-table';
 import type { Layer } from '@deck.gl/core';
 import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Feature } from '../../data/schemas';
@@ -39,7 +40,8 @@ const glyph = (feature: Feature): string => unitStyle(feature).glyph;
 
 /** Styles depend on feature properties only: a new geometry array recomputes them by itself. */
 export function renderUnits(data: LayerData, context: RenderContext): Layer[] {
-  const { features } = data.geometry;
+  // A small layer: drawn from feature objects.
+  const features = featureObjects(data.geometry);
   return [
     new ScatterplotLayer<Feature>({
       id: UNITS_LAYER_ID,

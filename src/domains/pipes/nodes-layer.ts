@@ -4,6 +4,7 @@
  * Discs and symbols are hidden by buildings like the pipes they sit on, and always together: a
  * symbol drawn over a building without its disc would mean nothing.
  */
+import { featureObjects } from '../../data/feature-table';
 import type { AccessorContext, Layer } from '@deck.gl/core';
 import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Feature } from '../../data/schemas';
@@ -51,7 +52,8 @@ function symbolSize(feature: Feature): number {
 }
 
 export function renderNodes(data: LayerData, context: RenderContext): Layer[] {
-  const { features } = data.geometry;
+  // A small layer: drawn from feature objects.
+  const features = featureObjects(data.geometry);
   const { state } = data;
   const version = state?.version ?? null;
   const visible = context.visible && context.zoom >= NODE_MIN_ZOOM;

@@ -31,7 +31,7 @@ export function describePipe(
   { feature, index, state, language, t }: DescribeInput,
 ): FeatureDescription {
   const reading = pipeReading(network, state, index);
-  const status = pipeStatus(network, feature, state, index);
+  const status = pipeStatus(network, feature.properties['pressureClass'], state, index);
   const readingText =
     reading === null ? t('value.noReading') : formatReading(network, feature, reading, language, t);
   const statusText = t(`status.${status}`);

@@ -5,6 +5,7 @@
 import type { AccessorContext, Layer } from '@deck.gl/core';
 import { PathStyleExtension } from '@deck.gl/extensions';
 import { PathLayer } from '@deck.gl/layers';
+import { perTable } from '../../data/feature-table';
 import type { Feature } from '../../data/schemas';
 import {
   colourFromTable,
@@ -12,7 +13,7 @@ import {
   featureColours,
   valueOrNull,
 } from '../../map/feature-columns';
-import { linePath } from '../../map/feature-geometry';
+import { pathData } from '../../map/feature-geometry';
 import {
   defineLayer,
   type LayerData,
@@ -32,6 +33,7 @@ import {
 import { describePipe } from './pipe-describe';
 import { PIPE_READING_COLUMN, pipeStatus, pipeStatusOf } from './pipe-status';
 
+const PRESSURE_CLASS = 'pressureClass';
 const DASH_EXTENSION = new PathStyleExtension({ dash: true });
 const DASH_EXTENSIONS = [DASH_EXTENSION];
 const NO_EXTENSIONS: PathStyleExtension[] = [];
@@ -52,12 +54,24 @@ const STATUS_WIDTHS: readonly number[] = STATUS_ORDER.map((level) => STATUS_WIDT
 /** Each pipe's status class, in one pass over the network's reading column, kept with the read. */
 function statusClasses(network: PipeNetwork, data: LayerData): (index: number) => number {
   const readings = data.state?.columns.get(PIPE_READING_COLUMN[network]);
-  const { features } = data.geometry;
+  const { geometry } = data;
   return (index) =>
     STATUS_CLASS[
-      pipeStatusOf(network, features[index]!, readings ? valueOrNull(readings[index]) : null)
+      pipeStatusOf(
+        network,
+        geometry.property(index, PRESSURE_CLASS),
+        readings ? valueOrNull(readings[index]) : null,
+      )
     ];
 }
+
+/** 1 for each service line (a building's connection, drawn thinner), once per table. */
+const serviceLines = perTable((geometry) => {
+  const service = new Uint8Array(geometry.length);
+  for (let index = 0; index < service.length; index++)
+    service[index] = geometry.property(index, 'service') === true ? 1 : 0;
+  return service;
+});
 
 export function renderPipes(
   network: PipeNetwork,
@@ -71,16 +85,16 @@ export function renderPipes(
   const classOf = statusClasses(network, data);
   const colours = featureColours(data, id, STATUS_PALETTE, classOf);
   const classes = featureClasses(data, id, classOf);
-  const width = (feature: Feature, { index }: AccessorContext<Feature>): number =>
+  const service = serviceLines(data.geometry);
+  const width = (_: Feature, { index }: AccessorContext<Feature>): number =>
     style.widthPixels *
     STATUS_WIDTHS[classes[index]!]! *
-    (feature.properties['service'] === true ? SERVICE_LINE_WIDTH_FACTOR : 1);
+    (service[index] ? SERVICE_LINE_WIDTH_FACTOR : 1);
 
   return [
     new PathLayer<Feature>({
       id: pipeLayerId(network),
-      data: data.geometry.features,
-      getPath: linePath,
+      ...pathData(data.geometry),
       getColor: colourFromTable<Feature>(colours),
       getWidth: width,
       widthUnits: 'pixels',
@@ -116,7 +130,8 @@ export function pipeLineLayer(network: PipeNetwork): LayerDefinition {
     legend: pipeLegend(network),
     render: (data, context) => renderPipes(network, data, context),
     describe: (input) => describePipe(network, input),
-    status: ({ feature, state, index }) => pipeStatus(network, feature, state, index),
+    status: ({ geometry, state, index }) =>
+      pipeStatus(network, geometry.property(index, PRESSURE_CLASS), state, index),
   });
 }
 

@@ -1,7 +1,7 @@
 /** The live reading each pipe network is judged by, and the resulting status of one pipe. */
 import { stateValue, type StateTable } from '../../data/live-state';
-import type { Feature } from '../../data/schemas';
-import { stringProperty } from '../../map/feature-text';
+import type { PropertyValue } from '../../data/feature-table';
+import { asString } from '../../map/feature-text';
 import type { StatusLevel } from '../../ui/theme';
 import type { PipeNetwork } from './networks';
 import { drainageStatus, gasPressureClass, gasStatus, waterStatus } from './thresholds';
@@ -23,17 +23,20 @@ export function pipeReading(
 
 export function pipeStatus(
   network: PipeNetwork,
-  feature: Feature,
+  pressureClass: PropertyValue | undefined,
   state: StateTable | null,
   index: number,
 ): StatusLevel {
-  return pipeStatusOf(network, feature, pipeReading(network, state, index));
+  return pipeStatusOf(network, pressureClass, pipeReading(network, state, index));
 }
 
-/** A pipe's status from its network's reading (null: no reading). */
+/**
+ * A pipe's status from its network's reading (null: no reading) and, for gas, its
+ * `pressureClass` property.
+ */
 export function pipeStatusOf(
   network: PipeNetwork,
-  feature: Feature,
+  pressureClass: PropertyValue | undefined,
   reading: number | null,
 ): StatusLevel {
   switch (network) {
@@ -42,6 +45,6 @@ export function pipeStatusOf(
     case 'drainage':
       return drainageStatus(reading);
     case 'gas':
-      return gasStatus(reading, gasPressureClass(stringProperty(feature, 'pressureClass')));
+      return gasStatus(reading, gasPressureClass(asString(pressureClass)));
   }
 }

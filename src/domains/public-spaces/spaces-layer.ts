@@ -2,6 +2,7 @@
  * `public-spaces.spaces`: parks, plazas, transit halls and venues shaded by how full they are,
  * outlined in their kind's colour, with a thicker outline at the warning and alarm thresholds.
  */
+import { featureObjects } from '../../data/feature-table';
 import type { AccessorContext, Layer } from '@deck.gl/core';
 import { PolygonLayer } from '@deck.gl/layers';
 import type { Feature } from '../../data/schemas';
@@ -42,7 +43,7 @@ export function renderSpaces(data: LayerData, context: RenderContext): Layer[] {
   return [
     new PolygonLayer<Feature>({
       id: SPACES_LAYER_ID,
-      data: data.geometry.features,
+      data: featureObjects(data.geometry),
       getPolygon: polygonRings,
       filled: true,
       stroked: true,

@@ -4,25 +4,14 @@
  * the congested and jammed roads.
  */
 import { defineKpi } from '../../map/kpi-contract';
-import { linePath, pathLengthM } from '../../map/feature-geometry';
-import { numberProperty } from '../../map/feature-text';
+import { pathLengthsM } from '../../map/feature-geometry';
+import { valueOrNull } from '../../map/feature-columns';
 import { stateValue } from '../../data/live-state';
 import { speedRatio } from './congestion';
-import { roadCongestion, roadsLayer } from './roads-layer';
+import { roadCongestionAt, roadsLayer } from './roads-layer';
 
 /** Index at or above which the city's traffic reads as a warning, and as an alarm. */
 export const CONGESTION_INDEX_LEVELS = { warning: 4, alarm: 6 } as const;
-
-const lengths = new WeakMap<object, number>();
-
-function roadLength(feature: Parameters<typeof linePath>[0]): number {
-  let length = lengths.get(feature);
-  if (length === undefined) {
-    length = pathLengthM(linePath(feature));
-    lengths.set(feature, length);
-  }
-  return length;
-}
 
 export const congestionIndexKpi = defineKpi('traffic', {
   id: 'traffic.congestion-index',
@@ -32,21 +21,23 @@ export const congestionIndexKpi = defineKpi('traffic', {
   value: ({ geometry, state }, inScope) => {
     let weighted = 0;
     let total = 0;
-    geometry.features.forEach((feature, index) => {
-      if (!inScope(index)) return;
+    const lengths = pathLengthsM(geometry);
+    const freeFlow = geometry.numbers('freeFlowKmh');
+    for (let index = 0; index < geometry.length; index++) {
+      if (!inScope(index)) continue;
       const ratio = speedRatio(
         stateValue(state, 'speedKmh', index),
-        numberProperty(feature, 'freeFlowKmh'),
+        valueOrNull(freeFlow[index]),
       );
-      if (ratio === null) return;
-      const length = roadLength(feature);
+      if (ratio === null) continue;
+      const length = lengths[index]!;
       weighted += length * (1 - Math.min(1, ratio));
       total += length;
-    });
+    }
     return total > 0 ? (10 * weighted) / total : null;
   },
-  counts: ({ feature, state, index }) => {
-    const level = roadCongestion(feature, state, index);
+  counts: ({ geometry, state, index }) => {
+    const level = roadCongestionAt(geometry, state, index);
     return level === 'congested' || level === 'jammed';
   },
   level: (value) =>

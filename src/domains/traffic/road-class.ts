@@ -1,13 +1,19 @@
 /** Road classes and how wide each is drawn. */
+import type { PropertyValue } from '../../data/feature-table';
 import type { Feature } from '../../data/schemas';
-import { stringProperty } from '../../map/feature-text';
+import { asString, stringProperty } from '../../map/feature-text';
 
 export const ROAD_CLASSES = ['expressway', 'arterial', 'local'] as const;
 export type RoadClass = (typeof ROAD_CLASSES)[number];
 
 export function roadClassOf(feature: Feature): RoadClass | null {
-  const value = stringProperty(feature, 'roadClass');
-  return ROAD_CLASSES.find((roadClass) => roadClass === value) ?? null;
+  return roadClassOfValue(stringProperty(feature, 'roadClass'));
+}
+
+/** The class a `roadClass` property value names, null for none or an unknown one. */
+export function roadClassOfValue(value: PropertyValue | undefined): RoadClass | null {
+  const text = asString(value);
+  return ROAD_CLASSES.find((roadClass) => roadClass === text) ?? null;
 }
 
 /**
@@ -25,6 +31,6 @@ export const ROAD_WIDTH_M: Readonly<Record<RoadClass, number>> = {
 export const ROAD_WIDTH_MIN_PIXELS = 1.5;
 export const ROAD_WIDTH_MAX_PIXELS = 18;
 
-export function roadWidthMeters(feature: Feature): number {
-  return ROAD_WIDTH_M[roadClassOf(feature) ?? 'local'];
+export function roadWidthMeters(roadClass: RoadClass | null): number {
+  return ROAD_WIDTH_M[roadClass ?? 'local'];
 }

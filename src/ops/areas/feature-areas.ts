@@ -6,8 +6,8 @@
  */
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import Flatbush from 'flatbush';
-import type { IndexedFeatures } from '../../data/live-state';
-import { anchorPosition } from '../../map/feature-geometry';
+import type { FeatureTable } from '../../data/feature-table';
+import { tableAnchor } from '../../map/feature-geometry';
 import type { AreaNode, AreaTree } from './area-tree';
 
 /** Whether the feature at an index is in scope (in the chosen area). */
@@ -29,16 +29,16 @@ function leavesOf(tree: AreaTree): AreaNode[] {
   return [...tree.byId.values()].filter((node) => tree.children(node.id).length === 0);
 }
 
-function place(geometry: IndexedFeatures, tree: AreaTree): Placement {
+function place(geometry: FeatureTable, tree: AreaTree): Placement {
   const leaves = leavesOf(tree);
-  const leafOf = new Int32Array(geometry.features.length).fill(-1);
+  const leafOf = new Int32Array(geometry.length).fill(-1);
   if (leaves.length > 0) {
     const index = new Flatbush(leaves.length);
     for (const leaf of leaves) index.add(...leaf.bbox);
     index.finish();
-    geometry.features.forEach((feature, i) => {
-      const anchor = anchorPosition(feature);
-      if (!anchor) return;
+    for (let i = 0; i < geometry.length; i++) {
+      const anchor = tableAnchor(geometry, i);
+      if (!anchor) continue;
       const [x, y] = anchor;
       const found = index
         .search(x, y, x, y)
@@ -46,14 +46,14 @@ function place(geometry: IndexedFeatures, tree: AreaTree): Placement {
           booleanPointInPolygon([x, y], leaves[candidate]!.feature.geometry as PolygonGeometry),
         );
       if (found !== undefined) leafOf[i] = found;
-    });
+    }
   }
   return { leaves, leafOf, masks: new Map() };
 }
 
-const placements = new WeakMap<AreaTree, WeakMap<IndexedFeatures, Placement>>();
+const placements = new WeakMap<AreaTree, WeakMap<FeatureTable, Placement>>();
 
-function placementOf(geometry: IndexedFeatures, tree: AreaTree): Placement {
+function placementOf(geometry: FeatureTable, tree: AreaTree): Placement {
   let byGeometry = placements.get(tree);
   if (!byGeometry) {
     byGeometry = new WeakMap();
@@ -69,7 +69,7 @@ function placementOf(geometry: IndexedFeatures, tree: AreaTree): Placement {
 
 /** The features of `geometry` in the area `areaId` (every feature when no area is chosen). */
 export function featuresInArea(
-  geometry: IndexedFeatures,
+  geometry: FeatureTable,
   tree: AreaTree | null,
   areaId: string | null,
 ): InScope {

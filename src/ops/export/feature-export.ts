@@ -5,7 +5,8 @@
  */
 import Papa from 'papaparse';
 import type { StateTable } from '../../data/live-state';
-import type { BBox, Feature, FeatureCollection } from '../../data/schemas';
+import type { FeatureTable } from '../../data/feature-table';
+import type { BBox, FeatureCollection } from '../../data/schemas';
 import { localized } from '../../map/feature-text';
 import type { Language } from '../../map/layer-contract';
 import { featureBbox } from '../../map/feature-geometry';
@@ -15,11 +16,11 @@ function intersects(a: BBox, b: BBox): boolean {
 }
 
 /** Indexes of the features whose extent meets `view` (all of them without a view). */
-export function featuresInView(features: readonly Feature[], view: BBox | null): number[] {
+export function featuresInView(features: FeatureTable, view: BBox | null): number[] {
   const indexes: number[] = [];
-  features.forEach((feature, index) => {
-    if (!view || intersects(featureBbox(feature), view)) indexes.push(index);
-  });
+  for (let index = 0; index < features.length; index++) {
+    if (!view || intersects(featureBbox(features.feature(index)), view)) indexes.push(index);
+  }
   return indexes;
 }
 
@@ -27,13 +28,13 @@ type Cell = string | number | boolean | null;
 
 /** One row per feature: id, name, every property, every live value, and a point to place it. */
 export function featureRows(
-  features: readonly Feature[],
+  features: FeatureTable,
   indexes: readonly number[],
   state: StateTable | null,
   language: Language,
 ): Record<string, Cell>[] {
   return indexes.map((index) => {
-    const feature = features[index]!;
+    const feature = features.feature(index);
     const row: Record<string, Cell> = { id: String(feature.id) };
     for (const [key, value] of Object.entries(feature.properties)) {
       row[key] = value !== null && typeof value === 'object' ? localized(value, language) : value;
@@ -56,14 +57,14 @@ export function rowsToCsv(rows: readonly Record<string, Cell>[]): string {
 
 /** The features with their live values added to their properties. */
 export function featuresToGeoJson(
-  features: readonly Feature[],
+  features: FeatureTable,
   indexes: readonly number[],
   state: StateTable | null,
 ): FeatureCollection {
   return {
     type: 'FeatureCollection',
     features: indexes.map((index) => {
-      const feature = features[index]!;
+      const feature = features.feature(index);
       const live: Record<string, number | null> = {};
       for (const [column, values] of state?.columns ?? []) {
         const value = values[index];

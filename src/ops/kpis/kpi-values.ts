@@ -4,13 +4,13 @@
  * at each mark of the trends, each a pass over all of a layer's features. The data of a read
  * never changes (a new read is a new object), so a figure is kept for as long as its read is.
  */
-import type { IndexedFeatures } from '../../data/live-state';
+import type { FeatureTable } from '../../data/feature-table';
 import type { KpiDefinition } from '../../map/kpi-contract';
 import type { LayerData } from '../../map/layer-contract';
 import type { InScope } from '../areas/feature-areas';
 
 /** The features in scope of a layer (the area chosen); a new function when the area changes. */
-type ScopeOf = (geometry: IndexedFeatures) => InScope;
+export type ScopeOf = (geometry: FeatureTable) => InScope;
 
 /** By the read (its state table, or its geometry when it has no state), then by the scope. */
 const figures = new WeakMap<object, WeakMap<ScopeOf, Map<string, number | null>>>();

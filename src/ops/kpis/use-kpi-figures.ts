@@ -18,9 +18,7 @@ import type { KpiDefinition } from '../../map/kpi-contract';
 import type { LayerData } from '../../map/layer-contract';
 import { errorMessage } from '../../map/layer-sources';
 import type { StatusLevel } from '../../ui/theme';
-import type { InScope } from '../areas/feature-areas';
-import type { IndexedFeatures } from '../../data/live-state';
-import { kpiValueOnce } from './kpi-values';
+import { kpiValueOnce, type ScopeOf } from './kpi-values';
 import { trendMarks } from './trend-times';
 
 export interface KpiFigure {
@@ -38,8 +36,7 @@ export interface KpiFigure {
   readonly data: LayerData | null;
 }
 
-/** The features in scope of a layer's geometry (the area chosen). */
-export type ScopeOf = (geometry: IndexedFeatures) => InScope;
+export type { ScopeOf };
 
 interface Read {
   readonly geometry: UseQueryResult<GeometryData>;

@@ -9,7 +9,7 @@ import type { ReadTime } from '../../data/queries';
 import type { Catalog } from '../../data/schemas';
 import type { EmphasisRef } from '../../map/compose-layers';
 import type { KpiDefinition } from '../../map/kpi-contract';
-import type { DomainModule } from '../../map/layer-contract';
+import { statusInput, type DomainModule } from '../../map/layer-contract';
 import type { LayerSource } from '../../map/layer-sources';
 import { useUiStore } from '../../map/store';
 import type { InArea } from '../alarms/alarm-list';
@@ -84,11 +84,12 @@ export function useKpis(
   const focus = useMemo<EmphasisRef | null>(() => {
     if (!active || !activeData) return null;
     const inScope = scopeOf(activeData.geometry);
-    const featureIds = activeData.geometry.features.flatMap((feature, index) =>
-      inScope(index) && active.counts({ feature, index, state: activeData.state })
-        ? [feature.id]
-        : [],
-    );
+    const { geometry, state } = activeData;
+    const featureIds: string[] = [];
+    for (let index = 0; index < geometry.length; index++) {
+      if (inScope(index) && active.counts(statusInput(geometry, state, index)))
+        featureIds.push(geometry.id(index));
+    }
     return { layerId: active.layer.id, featureIds };
   }, [active, activeData, scopeOf]);
 

@@ -3,7 +3,8 @@
  * the texts it is found by (its names in both languages and its id) and where it takes the
  * operator. Built from what the page already holds, so search works offline.
  */
-import type { BBox, Feature } from '../../data/schemas';
+import type { FeatureTable, PropertyValue } from '../../data/feature-table';
+import type { BBox } from '../../data/schemas';
 import type { Language } from '../../map/layer-contract';
 import { featureBbox } from '../../map/feature-geometry';
 import { localized } from '../../map/feature-text';
@@ -29,34 +30,35 @@ export interface SearchEntry {
 }
 
 /** Names a feature carries (`name` in zh and en), and its id. */
-export function featureTerms(feature: Feature): string[] {
-  const name = feature.properties['name'];
-  const terms = [String(feature.id)];
+export function featureTerms(id: string, name: PropertyValue | undefined): string[] {
+  const terms = [id];
   if (typeof name === 'string') terms.push(name);
   else if (name && typeof name === 'object') terms.push(name.zh, name.en);
   return terms.filter(Boolean);
 }
 
+/** An entry per feature, from its id and name alone: the feature itself is not made. */
 export function featureEntries(
   layerId: string,
   layerTitle: string,
-  features: readonly Feature[],
+  features: FeatureTable,
   language: Language,
 ): SearchEntry[] {
-  return features.map((feature) => {
-    const id = String(feature.id);
+  return Array.from({ length: features.length }, (_, index) => {
+    const id = features.id(index);
+    const name = features.property(index, 'name');
     return {
       key: `feature:${layerId}:${id}`,
-      label: localized(feature.properties['name'], language) ?? id,
+      label: localized(name, language) ?? id,
       context: layerTitle,
-      terms: featureTerms(feature),
+      terms: featureTerms(id, name),
       // The box is worked out when the entry is picked, not for every feature up front.
       target: {
         kind: 'feature',
         layerId,
         featureId: id,
         get bbox() {
-          return featureBbox(feature);
+          return featureBbox(features.feature(index));
         },
       },
     };

@@ -1,7 +1,8 @@
+import { objectTable } from '../../../src/data/feature-table';
 import { describe, expect, it } from 'vitest';
 import { createLiveStateDecoder } from '../../../src/data/live-state-decoder';
 import { decodeLiveState } from '../../../src/data/live-state-decoding';
-import { indexFeatures, joinLiveState } from '../../../src/data/live-state';
+import { joinLiveState } from '../../../src/data/live-state';
 import type { LiveState } from '../../../src/data/schemas';
 import { point } from '../domains/builders';
 
@@ -48,7 +49,7 @@ describe('the live state decoder (in place, where there are no workers)', () => 
     expect(other.value.ids).not.toBe(first.value.ids);
     expect(changed.value.ids).toEqual(['a', 'c']);
 
-    const geometry = indexFeatures({
+    const geometry = objectTable({
       type: 'FeatureCollection',
       features: [point('a'), point('b'), point('c')],
     });

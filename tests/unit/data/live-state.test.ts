@@ -1,6 +1,6 @@
+import { objectTable } from '../../../src/data/feature-table';
 import { describe, expect, it } from 'vitest';
 import {
-  indexFeatures,
   joinLiveState,
   joinLiveStateOnce,
   stateValue,
@@ -13,7 +13,7 @@ const point = (id: string) => ({
   geometry: { type: 'Point' as const, coordinates: [121, 31] as [number, number] },
   properties: {},
 });
-const geometry = indexFeatures({
+const geometry = objectTable({
   type: 'FeatureCollection',
   features: [point('a'), point('b'), point('c')],
 } satisfies FeatureCollection);
@@ -58,7 +58,7 @@ describe('joinLiveState', () => {
   });
   it('joins a large update by index, in any row order', () => {
     const size = 50_000;
-    const many = indexFeatures({
+    const many = objectTable({
       type: 'FeatureCollection',
       features: Array.from({ length: size }, (_, k) => point(`f-${k}`)),
     });

@@ -1,7 +1,8 @@
+import { objectTable } from '../../../src/data/feature-table';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHttpAdapter } from '../../../src/data/http-adapter';
 import { createLiveStateDecoder } from '../../../src/data/live-state-decoder';
-import { indexFeatures, joinLiveState } from '../../../src/data/live-state';
+import { joinLiveState } from '../../../src/data/live-state';
 import { mergeLiveState } from '../../../src/data/live-state-merging';
 import { createPushedStates, PUSHED_GRACE_MS } from '../../../src/data/pushed-states';
 import { openLiveStream, type LiveStreamStatus } from '../../../src/data/live-stream';
@@ -127,7 +128,7 @@ describe('reading the event stream', () => {
     ingest.feed(event('state', state(['c', 'a', 'ghost'], [3, 1, 9])));
     ingest.feed(event('state', delta(['a'], [10])));
     const { readings } = ingest.take().updates[0]!;
-    const geometry = indexFeatures({
+    const geometry = objectTable({
       type: 'FeatureCollection',
       features: [point('a'), point('b'), point('c')],
     });

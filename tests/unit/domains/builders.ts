@@ -1,5 +1,6 @@
 /** Small features and live-state tables for table-style tests. */
-import type { IndexedFeatures, StateTable } from '../../../src/data/live-state';
+import { featureTable, type FeatureTable } from '../../../src/data/feature-table';
+import type { StateTable } from '../../../src/data/live-state';
 import type { Feature, FeatureProperties, Geometry } from '../../../src/data/schemas';
 import type { Language, LayerData, RenderContext } from '../../../src/map/layer-contract';
 
@@ -67,8 +68,9 @@ export function stateTable(
   return { observedAt: version, version, columns: table, unknownIds: 0 };
 }
 
-export function indexed(features: readonly Feature[]): IndexedFeatures {
-  return { features, indexById: new Map(features.map((f, index) => [f.id, index])) };
+/** The features as the page holds them (columns for points or lines). */
+export function indexed(features: readonly Feature[]): FeatureTable {
+  return featureTable(features);
 }
 
 export function layerData(features: readonly Feature[], state: StateTable | null): LayerData {

@@ -1,3 +1,4 @@
+import { featureObjects, featureTable } from '../../../src/data/feature-table';
 import { describe, expect, it } from 'vitest';
 import { fireDomain } from '../../../src/domains/fire';
 import {
@@ -16,7 +17,7 @@ import {
   unitsLayer,
 } from '../../../src/domains/fire/units-layer';
 import { DRAW_ON_TOP } from '../../../src/map/draw-on-top';
-import { defineDomain, type LayerData } from '../../../src/map/layer-contract';
+import { defineDomain, statusInput, type LayerData } from '../../../src/map/layer-contract';
 import { congestionColors, statusColors } from '../../../src/ui/theme';
 import { loadFixtureLayerData } from '../../helpers/fixtures';
 import { context, LANGUAGES, layerData, point } from './builders';
@@ -45,7 +46,7 @@ const unitsData = layerData(units, null);
 /** The generated town at fixture time, or the built units when no engine is out then. */
 function townOrBuilt(): LayerData {
   const town = loadFixtureLayerData('fire.units');
-  return town.geometry.features.length > 0 ? town : unitsData;
+  return featureObjects(town.geometry).length > 0 ? town : unitsData;
 }
 
 describe('fire.units status', () => {
@@ -60,7 +61,7 @@ describe('fire.units status', () => {
   ] as const)('unitStatus %s is %s (%s)', (value, status, level) => {
     const feature = point('x', value === undefined ? {} : { unitStatus: value });
     expect(unitStatus(feature)).toBe(status);
-    expect(unitsLayer.status({ feature, index: 0, state: null })).toBe(level);
+    expect(unitsLayer.status(statusInput(featureTable([feature]), null, 0))).toBe(level);
   });
 });
 
@@ -79,7 +80,7 @@ describe('fire.units layer', () => {
     for (const layer of layers) {
       expect(layer.id.startsWith('fire.units')).toBe(true);
       expect(prop(layer, 'parameters'), layer.id).toEqual(DRAW_ON_TOP);
-      expect(layer.props.data, layer.id).toBe(unitsData.geometry.features);
+      expect(layer.props.data, layer.id).toBe(featureObjects(unitsData.geometry));
     }
     const disc = deckLayer(layers, UNITS_LAYER_ID);
     expect(disc.props.pickable).toBe(true);
@@ -160,12 +161,15 @@ describe('fire.units description', () => {
     const t = strictTranslate(fireDomain.messages, language);
     const input = { feature: units[index]!, index, state: null };
     const description = unitsLayer.describe({ ...input, language, t });
+    const geometry = featureTable(units);
     expect(description.primary).toEqual({
       label: language === 'en' ? 'Status' : '状态',
       value,
       level,
     });
-    expect(unitsLayer.status(input)).toBe(description.primary.level);
+    expect(unitsLayer.status(statusInput(geometry, null, index))).toBe(
+      description.primary.level,
+    );
   });
 
   it('names the engine and lists status, station and incident', () => {
@@ -208,7 +212,7 @@ describe('fire.units on the generated town', () => {
     const disc = deckLayer(renderUnits(town, context()), UNITS_LAYER_ID);
     for (const language of LANGUAGES) {
       const t = strictTranslate(fireDomain.messages, language);
-      town.geometry.features.forEach((feature, index) => {
+      featureObjects(town.geometry).forEach((feature, index) => {
         const status = unitStatus(feature);
         expect(plain(accessor(disc, 'getFillColor')(feature, index))).toEqual([
           ...UNIT_STYLE[status].fill,
@@ -216,7 +220,7 @@ describe('fire.units on the generated town', () => {
         const description = unitsLayer.describe({ feature, index, state: town.state, language, t });
         expectReadable(description);
         expect(description.primary.level).toBe(UNIT_STATUS_LEVEL[status]);
-        expect(unitsLayer.status({ feature, index, state: town.state })).toBe(
+        expect(unitsLayer.status(statusInput(town.geometry, town.state, index))).toBe(
           description.primary.level,
         );
       });

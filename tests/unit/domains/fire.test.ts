@@ -1,3 +1,4 @@
+import { featureObjects } from '../../../src/data/feature-table';
 import { describe, expect, it } from 'vitest';
 import { stateValue } from '../../../src/data/live-state';
 import { fireDomain } from '../../../src/domains/fire';
@@ -386,7 +387,7 @@ describe('fire.stations on the generated town', () => {
     const town = loadFixtureLayerData('fire.stations');
     const disc = deckLayer(renderStations(town, context()), STATIONS_LAYER_ID);
     const t = strictTranslate(fireDomain.messages, 'zh-CN');
-    town.geometry.features.forEach((feature, index) => {
+    featureObjects(town.geometry).forEach((feature, index) => {
       const readiness = stationReadiness(stateValue(town.state, 'availableUnits', index));
       const status =
         readiness === 'ready' ? 'normal' : readiness === 'allOut' ? 'warning' : 'unknown';
@@ -404,7 +405,7 @@ describe('fire.hydrants on the generated town', () => {
   it('styles every hydrant from its own reading', () => {
     const town = loadFixtureLayerData('fire.hydrants');
     const [layer] = renderHydrants(town, context());
-    town.geometry.features.forEach((feature, index) => {
+    featureObjects(town.geometry).forEach((feature, index) => {
       const service = hydrantService(stateValue(town.state, 'inService', index));
       expect(plain(accessor(layer!, 'getFillColor')(feature, index))).toEqual([
         ...HYDRANT_STYLE[service].fill,
@@ -419,7 +420,7 @@ describe('fire.alarms on the generated town', () => {
     const core = deckLayer(renderAlarms(town, context()), ALARMS_LAYER_ID);
     for (const language of ['zh-CN', 'en'] as const) {
       const t = strictTranslate(fireDomain.messages, language);
-      town.geometry.features.forEach((feature, index) => {
+      featureObjects(town.geometry).forEach((feature, index) => {
         expect(Number(accessor(core, 'getRadius')(feature, index))).toBeGreaterThan(0);
         expectReadable(alarmsLayer.describe({ feature, index, state: town.state, language, t }));
       });

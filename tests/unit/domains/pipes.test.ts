@@ -1,3 +1,4 @@
+import { featureObjects } from '../../../src/data/feature-table';
 import { describe, expect, it } from 'vitest';
 import { stringProperty } from '../../../src/map/feature-text';
 import { pipesDomain } from '../../../src/domains/pipes';
@@ -320,7 +321,8 @@ describe('pipes.nodes', () => {
     const layers = renderNodes(nodesData, context());
     expect(layers.map((layer) => layer.id)).toEqual([NODES_LAYER_ID, NODE_SYMBOLS_LAYER_ID]);
     expect(NODE_SYMBOLS_LAYER_ID).toBe('pipes.nodes-symbols');
-    for (const layer of layers) expect(layer.props.data).toBe(nodes);
+    for (const layer of layers) expect(layer.props.data).toBe(featureObjects(nodesData.geometry));
+    expect(featureObjects(nodesData.geometry)).toEqual(nodes);
   });
 
   it.each([
@@ -432,8 +434,8 @@ describe.each([
       datasetId,
       datasetId === 'pipes.drainage' ? 'fillRatio' : 'pressureKpa',
     );
-    expect(town.geometry.features.length).toBeGreaterThan(0);
-    town.geometry.features.forEach((feature, index) => {
+    expect(featureObjects(town.geometry).length).toBeGreaterThan(0);
+    featureObjects(town.geometry).forEach((feature, index) => {
       const reading = readings.get(feature.id) ?? null;
       const status =
         datasetId === 'pipes.drainage'
@@ -449,7 +451,7 @@ describe.each([
     const town = loadFixtureLayerData(datasetId);
     for (const language of ['zh-CN', 'en'] as const) {
       const t = strictTranslate(pipesDomain.messages, language);
-      town.geometry.features.forEach((feature, index) =>
+      featureObjects(town.geometry).forEach((feature, index) =>
         expectReadable(definition.describe({ feature, index, state: town.state, language, t })),
       );
     }
@@ -462,7 +464,7 @@ describe('pipes.nodes on the generated town', () => {
     const disc = deckLayer(renderNodes(town, context()), NODES_LAYER_ID);
     const fills = new Set(Object.values(NODE_FILL).map((color) => color.join()));
     const t = strictTranslate(pipesDomain.messages, 'zh-CN');
-    town.geometry.features.forEach((feature, index) => {
+    featureObjects(town.geometry).forEach((feature, index) => {
       expect(
         fills.has((plain(accessor(disc, 'getFillColor')(feature, index)) as number[]).join()),
       ).toBe(true);

@@ -1,3 +1,4 @@
+import { featureObjects } from '../../../src/data/feature-table';
 import { describe, expect, it } from 'vitest';
 import { publicSpacesDomain } from '../../../src/domains/public-spaces';
 import {
@@ -220,7 +221,7 @@ describe('public-spaces.spaces on the generated town', () => {
     const [layer] = renderSpaces(town, context());
     for (const language of ['zh-CN', 'en'] as const) {
       const t = strictTranslate(publicSpacesDomain.messages, language);
-      town.geometry.features.forEach((feature, index) => {
+      featureObjects(town.geometry).forEach((feature, index) => {
         const share = spaceOccupancy(feature, town.state, index);
         expect(plain(accessor(layer!, 'getFillColor')(feature, index))).toEqual([
           ...occupancyFillColor(share),

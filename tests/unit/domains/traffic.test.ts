@@ -1,3 +1,5 @@
+import { featureObjects } from '../../../src/data/feature-table';
+import { pathData } from '../../../src/map/feature-geometry';
 import { describe, expect, it } from 'vitest';
 import { numberProperty } from '../../../src/map/feature-text';
 import { trafficDomain } from '../../../src/domains/traffic';
@@ -147,7 +149,10 @@ describe('traffic.roads render', () => {
     const layers = renderRoads(data, context());
     expect(layers.map((layer) => layer.id)).toEqual([ROADS_LAYER_ID, ROAD_ARROWS_LAYER_ID]);
     expect(ROAD_ARROWS_LAYER_ID).toBe('traffic.roads-arrows');
-    for (const layer of layers) expect(layer.props.data).toBe(roads);
+    // Roads as binary paths from the table's columns; one arrow per road.
+    expect(deckLayer(layers, ROADS_LAYER_ID).props.data).toBe(pathData(data.geometry).data);
+    expect(deckLayer(layers, ROADS_LAYER_ID).props.data).toMatchObject({ length: roads.length });
+    expect(deckLayer(layers, ROAD_ARROWS_LAYER_ID).props.data).toEqual({ length: roads.length });
     expect(deckLayer(layers, ROADS_LAYER_ID).props.pickable).toBe(true);
     expect(deckLayer(layers, ROAD_ARROWS_LAYER_ID).props.pickable).toBe(false);
   });
@@ -211,6 +216,10 @@ describe('traffic.roads render', () => {
     const layers = renderRoads(data, context({ zoom }));
     expect(ROAD_ARROWS_MIN_ZOOM).toBe(15);
     expect(deckLayer(layers, ROAD_ARROWS_LAYER_ID).props.visible).toBe(arrowsVisible);
+    // Zoomed out, no glyph is laid out.
+    expect(deckLayer(layers, ROAD_ARROWS_LAYER_ID).props.data).toEqual({
+      length: arrowsVisible ? roads.length : 0,
+    });
     expect(deckLayer(layers, ROADS_LAYER_ID).props.visible).toBe(true);
   });
 
@@ -308,7 +317,7 @@ describe('traffic.roads on the generated town', () => {
     const [layer] = renderRoads(town, context());
     const color = accessor(layer!, 'getColor');
     const speeds = fixtureColumnById('traffic.roads', 'speedKmh');
-    const { features } = town.geometry;
+    const features = featureObjects(town.geometry);
     expect(features.length).toBeGreaterThan(0);
     const seen = new Set<string>();
     features.forEach((road, index) => {
@@ -324,7 +333,7 @@ describe('traffic.roads on the generated town', () => {
 
   it('puts one arrow on every segment, pointing from its start towards its end', () => {
     const arrows = deckLayer(renderRoads(town, context()), ROAD_ARROWS_LAYER_ID);
-    town.geometry.features.slice(0, 200).forEach((road, index) => {
+    featureObjects(town.geometry).slice(0, 200).forEach((road, index) => {
       if (road.geometry.type !== 'LineString') return;
       const path = road.geometry.coordinates;
       const first = path[0]!;
@@ -345,7 +354,7 @@ describe('traffic.roads on the generated town', () => {
   it('describes every segment readably in both languages', () => {
     for (const language of ['zh-CN', 'en'] as const) {
       const t = strictTranslate(trafficDomain.messages, language);
-      town.geometry.features.forEach((feature, index) =>
+      featureObjects(town.geometry).forEach((feature, index) =>
         expectReadable(roadsLayer.describe({ feature, index, state: town.state, language, t })),
       );
     }

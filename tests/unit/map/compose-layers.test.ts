@@ -1,6 +1,8 @@
 import type { PickingInfo } from '@deck.gl/core';
 import { describe, expect, it } from 'vitest';
 import { composeLayers, findFeature } from '../../../src/map/compose-layers';
+import { pathData } from '../../../src/map/feature-geometry';
+import { featureTable } from '../../../src/data/feature-table';
 import { defineDomain, defineLayer } from '../../../src/map/layer-contract';
 import type { LayerSource } from '../../../src/map/layer-sources';
 import { definitionOfDeckLayer, pickedFeature } from '../../../src/map/picking';
@@ -107,11 +109,27 @@ describe('picking', () => {
     const info = {
       picked: true,
       layer,
-      object: pointData(['a']).geometry.features[0],
+      object: pointData(['a']).geometry.feature(0),
     } as unknown as PickingInfo;
     expect(pickedFeature([fakeLayer], info)).toEqual({ layerId: 'test.points', featureId: 'a' });
     expect(pickedFeature([fakeLayer], { ...info, picked: false })).toBeNull();
     expect(pickedFeature([fakeLayer], { ...info, object: { id: 1 } } as PickingInfo)).toBeNull();
+  });
+  it('turns a pick on binary data (an index, no object) back into the feature at that index', () => {
+    const geometry = featureTable(
+      ['a', 'b', 'c'].map((id, k) => ({
+        type: 'Feature' as const,
+        id,
+        geometry: { type: 'LineString' as const, coordinates: [[121, 31 + k], [121.01, 31 + k]] as [number, number][] },
+        properties: {},
+      })),
+    );
+    const layer = { id: 'test.points', props: { data: pathData(geometry).data } };
+    const info = { picked: true, layer, object: undefined, index: 1 } as unknown as PickingInfo;
+    expect(geometry.binary).not.toBeNull();
+    expect(pickedFeature([fakeLayer], info)).toEqual({ layerId: 'test.points', featureId: 'b' });
+    expect(pickedFeature([fakeLayer], { ...info, index: 3 })).toBeNull();
+    expect(pickedFeature([fakeLayer], { ...info, index: -1 })).toBeNull();
   });
 });
 

@@ -1,6 +1,7 @@
 /** A minimal layer definition for testing the engine without any real domain. */
 import { ScatterplotLayer } from '@deck.gl/layers';
-import { indexFeatures, stateValue } from '../../../src/data/live-state';
+import { featureObjects, featureTable } from '../../../src/data/feature-table';
+import { stateValue } from '../../../src/data/live-state';
 import type { Feature } from '../../../src/data/schemas';
 import { defineLayer, type LayerData } from '../../../src/map/layer-contract';
 
@@ -14,7 +15,7 @@ export const fakeLayer = defineLayer({
   render: (data, context) => [
     new ScatterplotLayer<Feature>({
       id: 'test.points',
-      data: data.geometry.features,
+      data: featureObjects(data.geometry),
       visible: context.visible,
       opacity: context.opacity,
       pickable: true,
@@ -34,15 +35,14 @@ export const fakeLayer = defineLayer({
 
 export function pointData(ids: readonly string[]): LayerData {
   return {
-    geometry: indexFeatures({
-      type: 'FeatureCollection',
-      features: ids.map((id) => ({
+    geometry: featureTable(
+      ids.map((id) => ({
         type: 'Feature',
         id,
         geometry: { type: 'Point', coordinates: [121, 31] },
         properties: {},
       })),
-    }),
+    ),
     state: null,
   };
 }

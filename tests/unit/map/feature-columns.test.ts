@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   colourFromTable,
   featureColours,
-  numberColumn,
   valueOrNull,
 } from '../../../src/map/feature-columns';
 import { roadColours, roadCongestion } from '../../../src/domains/traffic/roads-layer';
+import { numberProperty } from '../../../src/map/feature-text';
 import { congestionColors, type Rgba } from '../../../src/ui/theme';
 import { layerData, line, point, stateTable } from '../domains/builders';
 
@@ -19,9 +19,9 @@ const features = [
 describe('typed columns of features', () => {
   it('puts a numeric property on each feature’s index, NaN where there is none', () => {
     const data = layerData(features, null);
-    const column = numberColumn(data.geometry, 'level');
+    const column = data.geometry.numbers('level');
     expect([...column]).toEqual([3, Number.NaN, Number.NaN, 0]);
-    expect(numberColumn(data.geometry, 'level')).toBe(column);
+    expect(data.geometry.numbers('level')).toBe(column);
     expect([...column].map(valueOrNull)).toEqual([3, null, null, 0]);
   });
 
@@ -77,7 +77,7 @@ describe('road colours from the typed columns', () => {
     const data = layerData(roads, state);
     const table = roadColours(data);
     roads.forEach((road, index) => {
-      const expected = congestionColors[roadCongestion(road, state, index)];
+      const expected = congestionColors[roadCongestion(numberProperty(road, 'freeFlowKmh'), state, index)];
       expect([...table.subarray(index * 4, index * 4 + 4)], road.id).toEqual([...expected]);
     });
   });

@@ -1,5 +1,6 @@
+import { objectTable } from '../../../src/data/feature-table';
+import { featureObjects } from '../../../src/data/feature-table';
 import { describe, expect, it } from 'vitest';
-import { indexFeatures } from '../../../src/data/live-state';
 import type { Areas } from '../../../src/data/schemas';
 import { buildAreaTree } from '../../../src/ops/areas/area-tree';
 import { featuresInArea } from '../../../src/ops/areas/feature-areas';
@@ -50,7 +51,7 @@ const areas: Areas = {
 
 describe('features in an area', () => {
   const tree = buildAreaTree(areas);
-  const geometry = indexFeatures({
+  const geometry = objectTable({
     type: 'FeatureCollection',
     features: [
       point('a', {}, [121.02, 31.05]),
@@ -67,7 +68,7 @@ describe('features in an area', () => {
     ],
   });
   const members = (areaId: string | null) =>
-    geometry.features.flatMap((f, i) => (featuresInArea(geometry, tree, areaId)(i) ? [f.id] : []));
+    featureObjects(geometry).flatMap((f, i) => (featuresInArea(geometry, tree, areaId)(i) ? [f.id] : []));
 
   it('places each feature in the cells under the area, at any level', () => {
     expect(members('west')).toEqual(['a', 'b']);

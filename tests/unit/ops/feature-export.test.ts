@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { featureTable } from '../../../src/data/feature-table';
 import type { StateTable } from '../../../src/data/live-state';
 import type { Feature } from '../../../src/data/schemas';
 import {
@@ -15,11 +16,11 @@ const point = (id: string, lon: number, name: { zh: string; en: string } | strin
   geometry: { type: 'Point', coordinates: [lon, 31.2] },
   properties: { name, flowLpm: 900 },
 });
-const features = [
+const features = featureTable([
   point('h-1', 121.4, { zh: '消火栓 1', en: 'Hydrant 1' }),
   point('h-2', 121.5, '=HYPERLINK("http://evil.example","click")'),
   point('h-3', 122.0, { zh: '远处', en: 'Far away' }),
-];
+]);
 const state: StateTable = {
   observedAt: 0,
   version: 0,
@@ -56,6 +57,7 @@ describe('exporting a layer', () => {
     const collection = featuresToGeoJson(features, [2], state);
     expect(collection.features).toHaveLength(1);
     expect(collection.features[0]!.properties).toMatchObject({ flowLpm: 900, inService: 0 });
-    expect(collection.features[0]!.geometry).toEqual(features[2]!.geometry);
+    expect(collection.features[0]!.geometry).toEqual(features.feature(2).geometry);
+    expect(collection.features[0]!.geometry).toEqual({ type: 'Point', coordinates: [122.0, 31.2] });
   });
 });

@@ -1,10 +1,11 @@
+import { objectTable } from '../../../src/data/feature-table';
 import { describe, expect, it, vi } from 'vitest';
-import { indexFeatures, joinLiveState } from '../../../src/data/live-state';
+import { joinLiveState } from '../../../src/data/live-state';
 import type { KpiDefinition } from '../../../src/map/kpi-contract';
 import { kpiValueOnce } from '../../../src/ops/kpis/kpi-values';
 import { point } from '../domains/builders';
 
-const geometry = indexFeatures({
+const geometry = objectTable({
   type: 'FeatureCollection',
   features: [point('a'), point('b'), point('c')],
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { featureTable } from '../../../src/data/feature-table';
 import type { Feature } from '../../../src/data/schemas';
 import { rankEntries } from '../../../src/ops/search/rank';
 import { featureBbox } from '../../../src/map/feature-geometry';
@@ -20,11 +21,11 @@ const road = (id: string, zh: string, en: string, x = 121.47): Feature => ({
 const entries = featureEntries(
   'traffic.roads',
   'Live traffic',
-  [
+  featureTable([
     road('r-1', '人民路', 'Renmin Road'),
     road('r-2', '南京西路', 'West Nanjing Road'),
     road('r-3', '人民大道', 'Renmin Avenue'),
-  ],
+  ]),
   'en',
 );
 
