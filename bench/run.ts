@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- [--smoke] [--suite bundle|simulation|live-update|render|stream|soak] [--soak-minutes <n>] [--scales <a,b>]]`: runs the
+ * `npm run bench [-- [--smoke] [--suite bundle|simulation|live-update|memory|render|stream|soak] [--soak-minutes <n>] [--scales <a,b>]]`: runs the
  * benchmark suites one after another (or only the one named), prints their tables, writes the
  * figures to bench/results/<suite>.json and, for a full run, into docs/benchmarks.md.
  * `--smoke` is the small, single run CI makes so that the harness never rots; its figures go to
@@ -14,6 +14,7 @@ import { machineLine, markdownTable, writeSection } from './report';
 import type { Measurement } from './result';
 import * as bundle from './suites/bundle';
 import * as liveUpdate from './suites/live-update';
+import * as memory from './suites/memory';
 import * as render from './suites/render';
 import * as simulation from './suites/simulation';
 import * as soak from './suites/soak';
@@ -58,6 +59,9 @@ const SUITES = {
       smoke ? liveUpdate.SMOKE_PLAN : liveUpdate.FULL_PLAN,
       log,
     ),
+  }),
+  memory: async ({ smoke }: Options, log: Log): Promise<SuiteOutcome> => ({
+    measurements: await memory.runMemorySuite(smoke ? memory.SMOKE_PLAN : memory.FULL_PLAN, log),
   }),
   render: ({ smoke, scales }: Options, log: Log): Promise<SuiteOutcome> =>
     render.runRenderSuite(

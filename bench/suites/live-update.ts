@@ -8,7 +8,9 @@
  * Chromium's main thread, without a page's noise. The baseline is the floor under any update:
  * one pass writing every feature's colour into a typed array from a column by index.
  */
-import { indexFeatures, joinLiveState, type IndexedFeatures } from '../../src/data/live-state';
+import { featureColumns } from '../../src/data/feature-columns-decoding';
+import { columnsTable, type FeatureTable } from '../../src/data/feature-table';
+import { joinLiveState } from '../../src/data/live-state';
 import { decodeLiveState } from '../../src/data/live-state-decoding';
 import { liveStateSchema, type Feature, type LiveState } from '../../src/data/schemas';
 import { roadColours } from '../../src/domains/traffic/roads-layer';
@@ -33,7 +35,7 @@ const TARGETS: Readonly<Record<number, string>> = {
 };
 
 /** N two-point road segments, each with its free-flow speed. */
-function roads(count: number): IndexedFeatures {
+function roads(count: number): FeatureTable {
   const features: Feature[] = [];
   for (let k = 0; k < count; k++) {
     const x = 120 + (k % 1000) * 1e-4;
@@ -51,7 +53,8 @@ function roads(count: number): IndexedFeatures {
       properties: { freeFlowKmh: 40 + (k % 5) * 10 },
     });
   }
-  return indexFeatures({ type: 'FeatureCollection', features });
+  // As the page holds them: decoded into columns (off the main thread there).
+  return columnsTable(featureColumns(features)!);
 }
 
 /** The update as a server sends it: every segment's speed, in the geometry's order. */
@@ -85,23 +88,24 @@ interface UpdateTimes {
 
 const encoder = new TextEncoder();
 
-function applyOnce(geometry: IndexedFeatures, text: string, previousIds: string[]): UpdateTimes {
+function applyOnce(geometry: FeatureTable, text: string, previousIds: string[]): UpdateTimes {
   const bytes = encoder.encode(text).buffer as ArrayBuffer;
   const [decoded, decodeMs] = timedValue(() => decodeLiveState(bytes));
   if (!decoded.ok) throw new Error('the update did not decode');
   // As the page receives it from the worker: the columns, and the ids it already had.
   const readings = { ...decoded.value, ids: previousIds };
   const [table, joinMs] = timedValue(() => joinLiveState(geometry, readings));
-  const { features } = geometry;
-  const colours = new Uint8ClampedArray(features.length * 4);
+  const colours = new Uint8ClampedArray(geometry.length * 4);
   const colourMs = timed(() => {
     // The layer's colour table for this read, then deck.gl's accessor once per feature.
     const accessor = colourFromTable<Feature>(roadColours({ geometry, state: table }));
     const target = [0, 0, 0, 0];
-    const info = { index: 0, data: features, target };
-    for (let index = 0; index < features.length; index++) {
+    // Binary data: deck.gl passes no object, only the index.
+    const data = { length: geometry.length };
+    const info = { index: 0, data, target };
+    for (let index = 0; index < geometry.length; index++) {
       info.index = index;
-      const colour = accessor(features[index]!, info);
+      const colour = accessor(undefined as unknown as Feature, info);
       const at = index * 4;
       colours[at] = colour[0];
       colours[at + 1] = colour[1];

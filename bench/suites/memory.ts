@@ -1,0 +1,90 @@
+/**
+ * What a big layer costs the page to hold: a layer of pipe segments (bench/probes/memory-probe.ts)
+ * held the way the page holds it (columns: typed arrays, ids and values packed, a feature made
+ * only when one is asked for) against the validated GeoJSON objects it held before, the way raw
+ * deck.gl draws from, each run in a fresh node process (the same V8 as Chromium's) with its own
+ * heap, alternating the two. The target is ≤ 30 MB of JS heap per million features.
+ */
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { MemoryLayout, MemoryProbeResult } from '../probes/memory-probe';
+import { measurementOf, type Measurement } from '../result';
+
+const run = promisify(execFile);
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const VITE_NODE = fileURLToPath(
+  new URL('../../node_modules/vite-node/dist/cli.mjs', import.meta.url),
+);
+const SUITE = 'memory';
+const PER_MILLION_TARGET = '≤ 30 MB per million features';
+
+export interface MemoryPlan {
+  readonly features: number;
+  readonly runs: number;
+}
+
+export const SMOKE_PLAN: MemoryPlan = { features: 10_000, runs: 1 };
+export const FULL_PLAN: MemoryPlan = { features: 1_000_000, runs: 3 };
+
+async function probe(layout: MemoryLayout, features: number): Promise<MemoryProbeResult> {
+  const { stdout } = await run(
+    process.execPath,
+    [
+      '--expose-gc',
+      '--max-old-space-size=12288',
+      VITE_NODE,
+      'bench/probes/memory-probe.ts',
+      '--',
+      layout,
+      String(features),
+    ],
+    { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 },
+  );
+  const line = stdout.split('\n').find((text) => text.startsWith('RESULT '));
+  if (!line)
+    throw new Error(`the ${layout} memory probe printed no result:\n${stdout.slice(-2000)}`);
+  return JSON.parse(line.slice('RESULT '.length)) as MemoryProbeResult;
+}
+
+export async function runMemorySuite(
+  plan: MemoryPlan,
+  log: (line: string) => void,
+): Promise<Measurement[]> {
+  const table: MemoryProbeResult[] = [];
+  const objects: MemoryProbeResult[] = [];
+  for (let k = 0; k < plan.runs; k++) {
+    log(`memory: ${plan.features} features, run ${k + 1} of ${plan.runs}`);
+    table.push(await probe('table', plan.features));
+    objects.push(await probe('objects', plan.features));
+  }
+  const perMillion = (
+    results: readonly MemoryProbeResult[],
+    pick: (r: MemoryProbeResult) => number,
+  ) => results.map((result) => (pick(result) * 1_000_000) / result.features);
+  const where = { suite: SUITE, scale: `${plan.features.toLocaleString('en-US')} pipe segments` };
+  const heap = (r: MemoryProbeResult) => r.heapMB;
+  const outside = (r: MemoryProbeResult) => r.arrayBuffersMB;
+  return [
+    measurementOf(
+      where,
+      'JS heap held per million features (columns, as the page holds a layer)',
+      'MB',
+      perMillion(table, heap),
+      { name: 'GeoJSON objects', samples: perMillion(objects, heap) },
+      PER_MILLION_TARGET,
+    ),
+    measurementOf(
+      where,
+      'typed arrays held per million features (positions, ids, values; outside the JS heap)',
+      'MB',
+      perMillion(table, outside),
+    ),
+    measurementOf(
+      where,
+      'JS heap held by the GeoJSON objects, per million features',
+      'MB',
+      perMillion(objects, heap),
+    ),
+  ];
+}
