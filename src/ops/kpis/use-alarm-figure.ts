@@ -35,15 +35,17 @@ export function useAlarmFigure(
     readonly severityFilter: number | null;
     /** Whether the current list is in (the trend waits for it). */
     readonly ready: boolean;
+    /** Whether the trends may be read yet (`useTrendsReady`). */
+    readonly trendsReady: boolean;
   },
 ): AlarmFigure {
-  const { at, now, clockRate, areaId, inArea, severityFilter, ready } = options;
+  const { at, now, clockRate, areaId, inArea, severityFilter, ready, trendsReady } = options;
   const end = at ?? now;
   const marks = trendMarks(at, now, clockRate);
   const past = useQueries({
     queries: marks.map((time) => ({
       ...alarmsQuery(adapter, { at: time }),
-      enabled: ready && adapter.capabilities.alarms,
+      enabled: ready && trendsReady && adapter.capabilities.alarms,
     })),
   });
   const open = openAlarmsIn(current, areaId, inArea);

@@ -62,10 +62,12 @@ export function useKpiFigures(
     /** The source's time now (where a live trend ends). */
     readonly now: number;
     readonly scopeOf: ScopeOf;
+    /** Whether the trends may be read yet (`useTrendsReady`). */
+    readonly trendsReady: boolean;
   },
 ): KpiFigure[] {
   const cache = useQueryClient();
-  const { clockRate, at, now, scopeOf } = options;
+  const { clockRate, at, now, scopeOf, trendsReady } = options;
   const datasets = [...new Set(kpis.map((kpi) => kpi.layer.dataset))]
     .map((id) => catalog.datasets.find((dataset) => dataset.id === id))
     .filter((dataset): dataset is Dataset => dataset !== undefined);
@@ -121,8 +123,9 @@ export function useKpiFigures(
   );
   const end = at ?? now;
   const marks = trendMarks(at, now, clockRate);
-  const pastGeometries = useQueries({ queries: geometryReads(marks, ready, false) });
-  const pastStates = useQueries({ queries: stateReads(marks, ready, false) });
+  const readTrends = ready && trendsReady;
+  const pastGeometries = useQueries({ queries: geometryReads(marks, readTrends, false) });
+  const pastStates = useQueries({ queries: stateReads(marks, readTrends, false) });
   const pastReads = marks.map((_, t) => readsAt(pastGeometries, pastStates, t));
 
   return kpis.map((kpi) => {

@@ -21,6 +21,7 @@ import type { AlarmFigure } from './kpi-bar';
 import { useKpiStore } from './kpi-store';
 import { useAlarmFigure } from './use-alarm-figure';
 import { useKpiFigures, type KpiFigure } from './use-kpi-figures';
+import { useTrendsReady } from './use-trends-ready';
 
 export interface ConsoleKpis {
   readonly figures: readonly KpiFigure[];
@@ -66,7 +67,14 @@ export function useKpis(
     (geometry: Parameters<typeof featuresInArea>[0]) => featuresInArea(geometry, tree, areaId),
     [tree, areaId],
   );
-  const figures = useKpiFigures(adapter, catalog, kpis, { clockRate, at, now, scopeOf });
+  const trendsReady = useTrendsReady(sources);
+  const figures = useKpiFigures(adapter, catalog, kpis, {
+    clockRate,
+    at,
+    now,
+    scopeOf,
+    trendsReady,
+  });
   const alarmFigure = useAlarmFigure(adapter, alarms, {
     at,
     now,
@@ -75,6 +83,7 @@ export function useKpis(
     inArea,
     severityFilter,
     ready: alarmsReady,
+    trendsReady,
   });
 
   const active = kpis.find((kpi) => kpi.id === activeKpiId) ?? null;
