@@ -77,10 +77,12 @@ describe('live refresh', () => {
     // The operator's view is exactly as they left it.
     expect(await camera(page)).toEqual(before);
     expect(await page.getByTestId('details-title').textContent()).toBe(road.name);
-    // "Observed" tells the age of the latest data: fresh, not the age of the first load.
-    expect(await page.getByTestId('details-observed').textContent()).toMatch(
-      /^(just now|\d s ago|10 s ago)$/,
-    );
+    // "Observed" tells the age of the latest data: fresh, not the age of the first load. A
+    // refresh comes every 10 s; a busy machine may take a few seconds more to show it.
+    const observedText = (await page.getByTestId('details-observed').textContent()) ?? '';
+    expect(observedText).toMatch(/^(just now|\d+ s ago)$/);
+    const ageS = observedText === 'just now' ? 0 : Number.parseInt(observedText, 10);
+    expect(ageS, 'seconds since the latest observation').toBeLessThanOrEqual(20);
   });
 
   test('the live feed pushes the state: nothing is polled while it flows, polling stands in while it is down', async ({

@@ -5,7 +5,7 @@
  * Everything is sized for 1920×1080 in `rem` (1rem = 1/96 of the width), so a 3840×2160 wall
  * shows the same screen at twice the size.
  */
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DataAdapter } from '../../data/adapter';
@@ -25,7 +25,7 @@ import { useKpis } from '../../ops/kpis/use-kpis';
 import { AlarmTicker, newestAlarms } from '../../ops/wall/alarm-ticker';
 import { HealthStrip } from '../../ops/wall/health-strip';
 import { useTour } from '../../ops/wall/use-tour';
-import { useWatchdog } from '../../ops/wall/use-watchdog';
+import { reloadPage, useWatchdog } from '../../ops/wall/use-watchdog';
 import { DisplayTimeProvider, useDisplayNow, useDisplayTime } from '../../ui/display-time';
 import { ErrorNotice } from '../../ui/error-notice';
 import { formatClock } from '../../ui/format-number';
@@ -246,7 +246,8 @@ function WallScreen({
   }, [viewLayers, layers, setLayersVisible]);
 
   // The URL holds the view: a reload comes back to it.
-  const reload = useCallback(() => window.location.reload(), []);
+  const queryClient = useQueryClient();
+  const reload = useCallback(() => reloadPage(queryClient), [queryClient]);
   useWatchdog(wall.watchdogS * 1_000, showsData, reload);
 
   const layerTitle = (layer: LayerDefinition) => translatorFor(layer.domain)(layer.titleKey);

@@ -5,7 +5,7 @@
  * source that answers with errors is not a stall: its layers show stale, and reloading would not
  * bring it back.
  */
-import { useQueryClient } from '@tanstack/react-query';
+import { onlineManager, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 
 const CHECK_MS = 2_000;
@@ -65,4 +65,15 @@ export function useWatchdog(
       unsubscribe();
     };
   }, [client, thresholdMs, armed, onStall]);
+}
+
+/**
+ * Reloads the page having let go of its reads first: no new read starts (the query cache is
+ * told it is offline) and those under way are cancelled. A read caught by the reload would
+ * otherwise end in a failure logged by the page that is going away, or reach the network
+ * behind a mock backend's back as the page unloads.
+ */
+export function reloadPage(client: QueryClient): void {
+  onlineManager.setOnline(false);
+  void client.cancelQueries().finally(() => window.location.reload());
 }
