@@ -4,14 +4,23 @@
  * material, a zone, some service lines), as the geometry endpoint sends it, held either the way
  * the page holds it (`table`: decoded into columns, feature-table.ts, as the decoding worker
  * hands it over) or as the validated GeoJSON objects it held before (`objects`: what raw deck.gl
- * draws from). Prints one line `RESULT <json>`: what the held layer adds to the JS heap and to
+ * draws from); with one live state of every feature (its ids packed as the worker hands them
+ * over, against the validated response's strings) joined to it. Prints one line `RESULT <json>`: what the held layer adds to the JS heap and to
  * the memory outside it (typed arrays), after a full garbage collection.
  *
  * Usage: node --expose-gc vite-node bench/probes/memory-probe.ts -- <table|objects> <features>
  */
 import { decodeGeometry } from '../../src/data/feature-columns-decoding';
-import { featureTableOf, type FeatureTable } from '../../src/data/feature-table';
-import { featureCollectionSchema, type Feature } from '../../src/data/schemas';
+import { featureTableOf, objectTable, type FeatureTable } from '../../src/data/feature-table';
+import { joinLiveState, type StateTable } from '../../src/data/live-state';
+import { decodeLiveState, readingsForPage } from '../../src/data/live-state-decoding';
+import {
+  featureCollectionSchema,
+  liveStateSchema,
+  type Feature,
+  type LiveReadings,
+  type LiveState,
+} from '../../src/data/schemas';
 import { pathLengthsM } from '../../src/map/feature-geometry';
 
 export type MemoryLayout = 'table' | 'objects';
@@ -69,26 +78,56 @@ function usage(): Usage {
   return { heap: heapUsed, arrayBuffers };
 }
 
-/** The response's bytes, as the geometry endpoint sends them. */
-function responseBytes(count: number): ArrayBuffer {
-  const features = Array.from({ length: count }, (_, k) => pipe(k));
-  return new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features }))
-    .buffer as ArrayBuffer;
+const encoder = new TextEncoder();
+
+interface Responses {
+  /** As the geometry endpoint sends them. */
+  readonly geometry: ArrayBuffer;
+  /** As the live state endpoint sends it: every feature's pressure. */
+  readonly state: ArrayBuffer;
 }
 
-function hold(layout: MemoryLayout, bytes: ArrayBuffer): FeatureTable | Feature[] {
+function responses(count: number): Responses {
+  const features = Array.from({ length: count }, (_, k) => pipe(k));
+  const state: LiveState = {
+    dataset: 'pipes.water',
+    observedAt: '2026-11-27T08:00:00Z',
+    cadenceS: 60,
+    ids: features.map((feature) => feature.id),
+    columns: { pressureKpa: features.map((_, k) => 250 + (k % 50)) },
+  };
+  return {
+    geometry: encoder.encode(JSON.stringify({ type: 'FeatureCollection', features }))
+      .buffer as ArrayBuffer,
+    state: encoder.encode(JSON.stringify(state)).buffer as ArrayBuffer,
+  };
+}
+
+interface Held {
+  readonly geometry: FeatureTable;
+  readonly readings: LiveReadings;
+  readonly state: StateTable;
+}
+
+function hold(layout: MemoryLayout, bytes: Responses): Held {
   if (layout === 'objects') {
-    return featureCollectionSchema.parse(JSON.parse(new TextDecoder().decode(bytes))).features;
+    const geometry = objectTable(
+      featureCollectionSchema.parse(JSON.parse(new TextDecoder().decode(bytes.geometry))),
+    );
+    const readings = liveStateSchema.parse(JSON.parse(new TextDecoder().decode(bytes.state)));
+    return { geometry, readings, state: joinLiveState(geometry, readings) };
   }
-  const decoded = decodeGeometry(bytes);
-  if (!decoded.ok) throw new Error('the layer did not decode');
+  const decoded = decodeGeometry(bytes.geometry);
+  const decodedState = decodeLiveState(bytes.state);
+  if (!decoded.ok || !decodedState.ok) throw new Error('the layer did not decode');
   const table = featureTableOf(decoded.value);
+  const readings = readingsForPage(decodedState.value, false);
   // What the layer keeps beside it once drawn and counted: its lengths (the congestion index's
   // kind of pass), the id lookup's first use, a feature made for the details panel.
   pathLengthsM(table);
   table.indexOf('water-1');
   table.feature(0);
-  return table;
+  return { geometry: table, readings, state: joinLiveState(table, readings) };
 }
 
 const [layout = 'table', countText = '10000'] = process.argv.slice(2).filter((a) => a !== '--');
@@ -97,10 +136,10 @@ const count = Number(countText);
 
 // A small layer first, so that what the code path itself keeps (compiled code, the schema's
 // caches) is in the heap before the measure starts.
-hold(layout, responseBytes(100));
+hold(layout, responses(100));
 const before = usage();
-let bytes: ArrayBuffer | null = responseBytes(count);
-let held: FeatureTable | Feature[] | null = hold(layout, bytes);
+let bytes: Responses | null = responses(count);
+let held: Held | null = hold(layout, bytes);
 // The response's bytes are let go once decoded, as the page does.
 bytes = null;
 const after = usage();

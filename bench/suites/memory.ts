@@ -1,8 +1,8 @@
 /**
- * What a big layer costs the page to hold: a layer of pipe segments (bench/probes/memory-probe.ts)
- * held the way the page holds it (columns: typed arrays, ids and values packed, a feature made
- * only when one is asked for) against the validated GeoJSON objects it held before, the way raw
- * deck.gl draws from, each run in a fresh node process (the same V8 as Chromium's) with its own
+ * What a big live layer costs the page to hold: a layer of pipe segments and one live state of
+ * every segment (bench/probes/memory-probe.ts), held the way the page holds them (columns: typed
+ * arrays, ids and values packed, a feature made only when one is asked for) against the
+ * validated GeoJSON objects and response it held before, the way raw deck.gl draws from, each run in a fresh node process (the same V8 as Chromium's) with its own
  * heap, alternating the two. The target is ≤ 30 MB of JS heap per million features.
  */
 import { execFile } from 'node:child_process';
@@ -68,7 +68,7 @@ export async function runMemorySuite(
   return [
     measurementOf(
       where,
-      'JS heap held per million features (columns, as the page holds a layer)',
+      'JS heap held per million features (a live layer as the page holds it: columns)',
       'MB',
       perMillion(table, heap),
       { name: 'GeoJSON objects', samples: perMillion(objects, heap) },
@@ -82,7 +82,7 @@ export async function runMemorySuite(
     ),
     measurementOf(
       where,
-      'JS heap held by the GeoJSON objects, per million features',
+      'JS heap held per million features as GeoJSON objects and the validated live state',
       'MB',
       perMillion(objects, heap),
     ),

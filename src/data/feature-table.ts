@@ -48,6 +48,8 @@ export interface FeatureTable {
   readonly binary: BinaryGeometry | null;
   /** The features themselves when kept as objects; null for columns. */
   readonly objects: readonly Feature[] | null;
+  /** The ids packed, for columns; null for objects. */
+  readonly packedIds: PackedTexts | null;
   id(index: number): string;
   /** The index of the feature with this id, −1 for none. */
   indexOf(id: string): number;
@@ -72,6 +74,7 @@ export function objectTable(collection: FeatureCollection): FeatureTable {
     length: features.length,
     binary: null,
     objects: features,
+    packedIds: null,
     id: (index) => features[index]!.id,
     indexOf: (id) => indexById.get(id) ?? -1,
     hasId: (index, id) => features[index]?.id === id,
@@ -147,6 +150,7 @@ export function columnsTable(columns: FeatureColumns): FeatureTable {
     length,
     binary: { type: columns.type, positions: columns.positions, starts: columns.starts },
     objects: null,
+    packedIds: columns.ids,
     id: (index) => packedText(columns.ids, index),
     indexOf: (id) => packedIndexOf(columns.ids, columns.idSlots, id),
     hasId: (index, id) => index >= 0 && index < length && packedIs(columns.ids, index, id),

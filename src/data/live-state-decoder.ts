@@ -10,6 +10,7 @@ import { decodeGeometry, type DecodedGeometry } from './feature-columns-decoding
 import type { Decoded } from './http-client';
 import { decodeLiveState, sameIds, type DecodedLiveState } from './live-state-decoding';
 import { streamFeeder, type StreamBatch, type StreamFeeder } from './live-stream-ingest';
+import type { LiveReadings } from './schemas';
 
 export type ToDecoder =
   | {
@@ -76,18 +77,33 @@ function afterNextFrame(then: () => void): void {
   setTimeout(once, 1_000);
 }
 
-/** Keeps one ids array per key for as long as the ids stay the same. */
+/** A state's ids as the page holds them: strings, or packed. */
+type HeldIds = Pick<LiveReadings, 'ids' | 'packedIds'>;
+
+function heldIds(readings: LiveReadings): HeldIds {
+  return readings.packedIds
+    ? { ids: readings.ids, packedIds: readings.packedIds }
+    : { ids: readings.ids };
+}
+
+/** The readings with the ids kept from before put back (the worker left them out). */
+function withIds<R extends LiveReadings>(readings: R, ids: HeldIds): R {
+  const { packedIds: _sent, ...rest } = readings;
+  return { ...rest, ...ids } as R;
+}
+
+/** Keeps one state's ids per key for as long as the ids stay the same. */
 function idKeeper() {
-  const kept = new Map<string, string[]>();
+  const kept = new Map<string, HeldIds>();
   return {
-    previous: (key: string): readonly string[] | undefined => kept.get(key),
+    previous: (key: string): readonly string[] | undefined => kept.get(key)?.ids,
     /** The decoded state with the kept ids when they were not `sent` (the same as before). */
     apply(key: string, decoded: DecodedLiveState, sent: boolean): DecodedLiveState {
       if (!decoded.ok) return decoded;
       const previous = kept.get(key);
-      const ids = !sent && previous ? previous : decoded.value.ids;
-      kept.set(key, ids);
-      return ids === decoded.value.ids ? decoded : { ok: true, value: { ...decoded.value, ids } };
+      if (!sent && previous) return { ok: true, value: withIds(decoded.value, previous) };
+      kept.set(key, heldIds(decoded.value));
+      return decoded;
     },
   };
 }
@@ -114,13 +130,16 @@ function inPlaceDecoder(): LiveStateDecoder {
 }
 
 /** A batch as the worker sent it, with the ids it left out put back. */
-function withKeptIds(batch: StreamBatch, kept: Map<string, string[]>): StreamBatch {
+function withKeptIds(batch: StreamBatch, kept: Map<string, HeldIds>): StreamBatch {
   return {
     ...batch,
     updates: batch.updates.map((update) => {
       const ids = update.sameIds ? kept.get(update.dataset) : undefined;
-      kept.set(update.dataset, ids ?? update.readings.ids);
-      return ids ? { ...update, readings: { ...update.readings, ids } } : update;
+      if (!ids) {
+        kept.set(update.dataset, heldIds(update.readings));
+        return update;
+      }
+      return { ...update, readings: withIds(update.readings, ids) };
     }),
   };
 }
@@ -133,7 +152,7 @@ function workerDecoder(worker: Worker, fallback: () => LiveStateDecoder): LiveSt
   >();
   const streams = new Map<
     number,
-    { onBatch: (batch: StreamBatch) => void; kept: Map<string, string[]> }
+    { onBatch: (batch: StreamBatch) => void; kept: Map<string, HeldIds> }
   >();
   const pendingGeometry = new Map<
     number,

@@ -5,6 +5,7 @@
  * place.
  */
 import { summarizeIssues, type Decoded } from './http-client';
+import { packTexts } from './packed-texts';
 import { liveStateSchema, type LiveReadings } from './schemas';
 
 export type DecodedLiveState = Decoded<LiveReadings>;
@@ -46,4 +47,23 @@ export function columnBuffers(state: LiveReadings): ArrayBuffer[] {
   return Object.values(state.columns).flatMap((column) =>
     column instanceof Float64Array ? [column.buffer as ArrayBuffer] : [],
   );
+}
+
+/**
+ * Readings as the page gets them: ids it already has left out (`ids` empty, no `packedIds`), new
+ * ids packed (`packedIds`), so that the page's heap holds no string per feature.
+ */
+export function readingsForPage<R extends LiveReadings>(readings: R, same: boolean): R {
+  return same
+    ? { ...readings, ids: [] }
+    : { ...readings, ids: [], packedIds: packTexts(readings.ids) };
+}
+
+/** The buffers handed over with readings: their columns and packed ids. */
+export function readingsBuffers(readings: LiveReadings): ArrayBuffer[] {
+  const packed = readings.packedIds;
+  return [
+    ...columnBuffers(readings),
+    ...(packed ? [packed.bytes.buffer as ArrayBuffer, packed.ends.buffer as ArrayBuffer] : []),
+  ];
 }

@@ -4,6 +4,7 @@
  * geometry. `NaN` in a column means "no reading for this feature".
  */
 import type { FeatureTable } from './feature-table';
+import { packedText, samePackedTexts, type PackedTexts } from './packed-texts';
 import type { LiveReadings } from './schemas';
 
 export interface StateTable {
@@ -27,15 +28,35 @@ export function stateValue(table: StateTable | null, column: string, index: numb
   return Number.isNaN(value) ? null : value;
 }
 
+/** A state's ids: as strings, or packed as the decoding worker hands them over. */
+type RowIds = readonly string[] | PackedTexts;
+
+function rowCount(ids: RowIds): number {
+  return Array.isArray(ids) ? ids.length : (ids as PackedTexts).ends.length;
+}
+
+function rowId(ids: RowIds, row: number): string {
+  return Array.isArray(ids)
+    ? (ids as readonly string[])[row]!
+    : packedText(ids as PackedTexts, row);
+}
+
+function idsOf(state: LiveReadings): RowIds {
+  return state.packedIds ?? state.ids;
+}
+
 /** Whether the rows are the features, in the geometry's order: then row i is feature i. */
-function inGeometryOrder(geometry: FeatureTable, ids: readonly string[]): boolean {
-  if (ids.length !== geometry.length) return false;
-  for (let k = 0; k < ids.length; k++) if (!geometry.hasId(k, ids[k]!)) return false;
+function inGeometryOrder(geometry: FeatureTable, ids: RowIds): boolean {
+  if (rowCount(ids) !== geometry.length) return false;
+  // Packed both sides: compared byte for byte, no id decoded.
+  if (!Array.isArray(ids) && geometry.packedIds)
+    return samePackedTexts(ids as PackedTexts, geometry.packedIds);
+  for (let k = 0; k < geometry.length; k++) if (!geometry.hasId(k, rowId(ids, k))) return false;
   return true;
 }
 
-/** Row → feature index, per ids array and geometry: an update with the same ids reuses it. */
-const rowIndexCache = new WeakMap<readonly string[], WeakMap<FeatureTable, RowIndices>>();
+/** Row → feature index, per ids and geometry: an update with the same ids reuses it. */
+const rowIndexCache = new WeakMap<RowIds, WeakMap<FeatureTable, RowIndices>>();
 
 interface RowIndices {
   /** The feature index of each row, -1 for an id the geometry does not have. */
@@ -48,17 +69,17 @@ interface RowIndices {
 /**
  * Where each row goes. A source that sends its rows in the geometry's order (the common case)
  * costs one comparison per row instead of a lookup, and a source that sends the same ids as last
- * time (decoded off the main thread, they come as the same array) costs nothing.
+ * time (decoded off the main thread, they come as the same ids object) costs nothing.
  */
-function rowIndices(geometry: FeatureTable, ids: readonly string[]): RowIndices {
+function rowIndices(geometry: FeatureTable, ids: RowIds): RowIndices {
   let byGeometry = rowIndexCache.get(ids);
   const cached = byGeometry?.get(geometry);
   if (cached) return cached;
-  const rows = new Int32Array(ids.length);
+  const rows = new Int32Array(rowCount(ids));
   const identity = inGeometryOrder(geometry, ids);
   let unknownIds = 0;
   for (let row = 0; row < rows.length; row++) {
-    const index = identity ? row : geometry.indexOf(ids[row]!);
+    const index = identity ? row : geometry.indexOf(rowId(ids, row));
     rows[row] = index;
     if (index < 0) unknownIds++;
   }
@@ -78,7 +99,7 @@ function reading(value: number | null | undefined): number {
 
 export function joinLiveState(geometry: FeatureTable, state: LiveReadings): StateTable {
   const size = geometry.length;
-  const { rows, identity, unknownIds } = rowIndices(geometry, state.ids);
+  const { rows, identity, unknownIds } = rowIndices(geometry, idsOf(state));
   const columns = new Map<string, Float64Array>();
   for (const [key, values] of Object.entries(state.columns)) {
     // Decoded columns in the geometry's order are the table's columns already.

@@ -3,10 +3,10 @@
  * response and hands the typed columns back without copying them, and reads the event stream into held state
  * (live-stream-ingest.ts). A source sends the same ids in the same order update after update:
  * then the ids are not sent back at all (the page keeps the ones it has), since copying a hundred
- * thousand strings across costs about as much as parsing them.
+ * thousand strings across costs about as much as parsing them; new ids go over packed.
  */
 import { decodeGeometry, geometryBuffers } from './feature-columns-decoding';
-import { columnBuffers, decodeLiveState, sameIds } from './live-state-decoding';
+import { decodeLiveState, readingsBuffers, readingsForPage, sameIds } from './live-state-decoding';
 import type { FromDecoder, ToDecoder } from './live-state-decoder';
 import { streamFeeder, type StreamBatch, type StreamFeeder } from './live-stream-ingest';
 
@@ -27,25 +27,22 @@ function decode(id: number, key: string, bytes: ArrayBuffer): void {
   const previous = lastIds.get(key);
   const same = previous !== undefined && sameIds(previous, state.ids);
   lastIds.set(key, state.ids);
+  const value = readingsForPage(state, same);
   post(
-    {
-      kind: 'decoded',
-      id,
-      decoded: { ok: true, value: same ? { ...state, ids: [] } : state },
-      sameIds: same,
-    },
-    columnBuffers(state),
+    { kind: 'decoded', id, decoded: { ok: true, value }, sameIds: same },
+    readingsBuffers(value),
   );
 }
 
 /** The batch with the ids the page already has left out, and its columns handed over. */
 function sendBatch(stream: number, batch: StreamBatch): void {
-  const updates = batch.updates.map((update) =>
-    update.sameIds ? { ...update, readings: { ...update.readings, ids: [] } } : update,
-  );
+  const updates = batch.updates.map((update) => ({
+    ...update,
+    readings: readingsForPage(update.readings, update.sameIds),
+  }));
   post(
     { kind: 'stream-batch', stream, batch: { ...batch, updates } },
-    updates.flatMap((update) => columnBuffers(update.readings)),
+    updates.flatMap((update) => readingsBuffers(update.readings)),
   );
 }
 

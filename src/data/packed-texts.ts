@@ -62,6 +62,15 @@ export function packedIs(packed: PackedTexts, index: number, text: string): bool
   return size === text.length;
 }
 
+/** Whether two packings hold the same texts in the same order (compared byte for byte). */
+export function samePackedTexts(a: PackedTexts, b: PackedTexts): boolean {
+  if (a === b) return true;
+  if (a.ends.length !== b.ends.length || a.bytes.length !== b.bytes.length) return false;
+  for (let k = 0; k < a.ends.length; k++) if (a.ends[k] !== b.ends[k]) return false;
+  for (let k = 0; k < a.bytes.length; k++) if (a.bytes[k] !== b.bytes[k]) return false;
+  return true;
+}
+
 /** FNV-1a over bytes: short, fast and spread well enough for an open-addressing table. */
 function hashBytes(bytes: Uint8Array, start: number, end: number): number {
   let hash = 0x811c9dc5;

@@ -5,6 +5,7 @@
  * same shapes for integrators; a test checks the mock backend against that document.
  */
 import { z } from 'zod';
+import type { PackedTexts } from './packed-texts';
 
 /** Text from a source is capped: a megabyte-long "name" is an attack or a bug, not a name. */
 export const MAX_TEXT = 400;
@@ -170,10 +171,13 @@ export type LiveState = z.infer<typeof liveStateSchema>;
 
 /**
  * Live state as the app holds it: as validated, or with its columns already in typed arrays
- * (NaN for "no reading") when it was decoded off the main thread.
+ * (NaN for "no reading") when it was decoded off the main thread, its ids then packed as UTF-8
+ * (`packedIds`, outside the JS heap: a million ids as strings would cost some 40 MB of it) and
+ * `ids` empty.
  */
 export type LiveReadings = Omit<LiveState, 'columns'> & {
   readonly columns: Readonly<Record<string, ArrayLike<number | null>>>;
+  readonly packedIds?: PackedTexts;
 };
 
 export const areaLevelSchema = z.enum(['city', 'district', 'subdistrict', 'grid']);

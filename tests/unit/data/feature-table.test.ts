@@ -198,6 +198,29 @@ describe.each([
     expect(state.unknownIds).toBe(1);
   });
 
+  it('joins ids packed as the decoding worker hands them over (none decoded in order)', () => {
+    const geometry = make();
+    const inOrder = joinLiveState(geometry, {
+      dataset: 'traffic.roads',
+      observedAt: '2026-11-27T08:00:00Z',
+      cadenceS: 60,
+      ids: [],
+      packedIds: packTexts(['r-1', 'r-2', '道路-3']),
+      columns: { speedKmh: Float64Array.from([1, 2, 3]) as unknown as number[] },
+    });
+    expect([...inOrder.columns.get('speedKmh')!]).toEqual([1, 2, 3]);
+    const shuffled = joinLiveState(geometry, {
+      dataset: 'traffic.roads',
+      observedAt: '2026-11-27T08:01:00Z',
+      cadenceS: 60,
+      ids: [],
+      packedIds: packTexts(['道路-3', 'gone', 'r-1']),
+      columns: { speedKmh: [12, 99, 48] },
+    });
+    expect([...shuffled.columns.get('speedKmh')!]).toEqual([48, Number.NaN, 12]);
+    expect(shuffled.unknownIds).toBe(1);
+  });
+
   it('takes rows in the table’s own order as they are', () => {
     const geometry = make();
     const speeds = Float64Array.from([1, 2, 3]);
