@@ -36,6 +36,7 @@ import { MapTooltip } from './map-tooltip';
 import { followContainerSize } from './follow-container-size';
 import { setUpMapLibre } from './maplibre-setup';
 import { useEmbeddedBasemap } from './use-embedded-basemap';
+import { useAnimationLoop } from './use-animation-loop';
 import { definitionOfDeckLayer, pickedFeature } from './picking';
 import { sameFeature, type FeatureRef, type LayerSetting } from './store';
 
@@ -111,9 +112,6 @@ interface Hover extends FeatureRef {
 
 /** Thin lines are hard to hit exactly: picks look this far around the pointer. */
 const PICKING_RADIUS_PX = 4;
-
-/** Pulsing layers animate at this rate: smooth enough to catch the eye, cheap in software GL. */
-const ANIMATION_FRAME_MS = 66;
 
 declare global {
   interface Window {
@@ -376,13 +374,11 @@ export function MapView(props: MapViewProps) {
   // Animated layers (pulsing alarms) re-render on a timer, outside React.
   const animate =
     hasAnimatedVisibleLayer(props.sources, props.settings) || (props.attention?.length ?? 0) > 0;
-  useEffect(() => {
-    if (!animate || !mapReady) return;
-    const timer = window.setInterval(() => {
-      overlayRef.current?.setProps({ layers: buildLayers(performance.now()) });
-    }, ANIMATION_FRAME_MS);
-    return () => window.clearInterval(timer);
-  }, [animate, buildLayers, mapReady]);
+  const animationTick = useCallback(
+    (animationTime: number) => overlayRef.current?.setProps({ layers: buildLayers(animationTime) }),
+    [buildLayers],
+  );
+  useAnimationLoop(mapRef, animate && mapReady, animationTick);
 
   const hovered = hover ? findFeature(props.sources, hover) : null;
   const description =

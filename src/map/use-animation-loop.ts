@@ -1,0 +1,71 @@
+/**
+ * The clock of animated layers (pulsing alarms), outside React. A tick re-renders the layers; the
+ * next one waits until the frame it caused has been drawn, and then as long again, so that the
+ * animation takes at most half of the page's main thread however slow frames are (in software
+ * WebGL a frame of the whole map takes hundreds of milliseconds), and the rate of
+ * `ANIMATION_FRAME_MS` where frames are cheap. While the camera moves there is no tick: its frames
+ * draw the layers anyway, and the pulse holds still until the map comes to rest.
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { useEffect, type RefObject } from 'react';
+
+/** The fastest the animation runs: smooth enough to catch the eye. */
+export const ANIMATION_FRAME_MS = 66;
+
+/** A page that draws no frame (hidden) is not waited for longer than this. */
+const FRAME_WAIT_MS = 1_000;
+
+/** What the loop needs of the map: whether its camera moves, and its drawn frames. */
+export type FrameSource = Pick<MapLibreMap, 'isMoving' | 'on' | 'off'>;
+
+/** Runs the loop until the returned function is called. */
+export function startAnimationLoop(
+  mapOf: () => FrameSource | null,
+  tick: (animationTime: number) => void,
+): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  /** The listener waiting for the frame of the last tick, with its map. */
+  let waiting: { map: FrameSource; listener: () => void } | null = null;
+  const stopWaiting = () => {
+    waiting?.map.off('render', waiting.listener);
+    waiting = null;
+    clearTimeout(timer);
+  };
+  const schedule = (delayMs: number) => {
+    timer = setTimeout(run, delayMs);
+  };
+  function run() {
+    const map = mapOf();
+    if (stopped) return;
+    if (!map || map.isMoving()) {
+      schedule(ANIMATION_FRAME_MS);
+      return;
+    }
+    const started = performance.now();
+    const afterFrame = () => {
+      stopWaiting();
+      if (!stopped) schedule(Math.max(ANIMATION_FRAME_MS, performance.now() - started));
+    };
+    waiting = { map, listener: afterFrame };
+    map.on('render', afterFrame);
+    timer = setTimeout(afterFrame, FRAME_WAIT_MS);
+    tick(started);
+  }
+  schedule(ANIMATION_FRAME_MS);
+  return () => {
+    stopped = true;
+    stopWaiting();
+  };
+}
+
+export function useAnimationLoop(
+  mapRef: RefObject<MapLibreMap | null>,
+  active: boolean,
+  tick: (animationTime: number) => void,
+): void {
+  useEffect(
+    () => (active ? startAnimationLoop(() => mapRef.current, tick) : undefined),
+    [mapRef, active, tick],
+  );
+}
