@@ -5,7 +5,7 @@
  */
 import type { Layer } from '@deck.gl/core';
 import { useQuery } from '@tanstack/react-query';
-import { Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
+import { Suspense, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DataAdapter } from '../../data/adapter';
 import { basemapQuery, catalogQuery, clockQuery } from '../../data/queries';
@@ -108,13 +108,15 @@ function ConsoleBody({
     [domains],
   );
   const viewLink = useViewLink(layers, kpiIds);
-  const [viewBounds, setViewBounds] = useState<BBox | null>(null);
+  // Read when a layer is saved, not rendered: a camera at rest re-renders nothing.
+  const viewBounds = useRef<BBox | null>(null);
+  const currentViewBounds = useCallback(() => viewBounds.current, []);
   const [mapCanvas, setMapCanvas] = useState<HTMLCanvasElement | null>(null);
   const [kpiSlot, setKpiSlot] = useState<HTMLElement | null>(null);
   const { onCameraChange: linkCamera } = viewLink;
   const onCameraChange = useCallback(
     (view: CameraAtRest) => {
-      setViewBounds(view.bounds);
+      viewBounds.current = view.bounds;
       linkCamera(view);
     },
     [linkCamera],
@@ -202,7 +204,7 @@ function ConsoleBody({
           domains={domains}
           sources={sources}
           translatorFor={translatorFor}
-          viewBounds={viewBounds}
+          viewBounds={currentViewBounds}
         />
         <div className="console__map">
           {alarmsOn ? (

@@ -12,7 +12,8 @@ export function LayerExport({
   now,
 }: {
   source: LayerSource;
-  viewBounds: BBox | null;
+  /** What the map shows at the moment of saving. */
+  viewBounds: () => BBox | null;
   now: number;
 }) {
   const { t, i18n } = useTranslation();
@@ -25,7 +26,7 @@ export function LayerExport({
       const { featureRows, featuresInView, featuresToGeoJson, rowsToCsv } =
         await import('../../ops/export/feature-export');
       const features = data.geometry;
-      const indexes = featuresInView(features, viewBounds);
+      const indexes = featuresInView(features, viewBounds());
       const name = fileName(source.layer.id, now, format);
       if (format === 'csv') {
         const csv = rowsToCsv(featureRows(features, indexes, data.state, currentLanguage(i18n)));

@@ -14,8 +14,8 @@ export interface LayerPanelProps {
   domains: readonly DomainModule[];
   sources: readonly LayerSource[];
   translatorFor: (domain: string) => Translate;
-  /** What the map shows: a layer's export holds the features in it. */
-  viewBounds: BBox | null;
+  /** What the map shows now (read when a layer is saved: it holds the features in it). */
+  viewBounds: () => BBox | null;
 }
 
 export function LayerPanel({ domains, sources, translatorFor, viewBounds }: LayerPanelProps) {
@@ -49,7 +49,7 @@ function DomainGroup({
   sources: readonly LayerSource[];
   t: Translate;
   now: number;
-  viewBounds: BBox | null;
+  viewBounds: () => BBox | null;
 }) {
   const { t: tc } = useTranslation();
   const settings = useUiStore((state) => state.layerSettings);
@@ -77,7 +77,7 @@ function DomainGroup({
   );
 }
 
-function LayerRow({ source, t, now, viewBounds }: { source: LayerSource; t: Translate; now: number; viewBounds: BBox | null }) {
+function LayerRow({ source, t, now, viewBounds }: { source: LayerSource; t: Translate; now: number; viewBounds: () => BBox | null }) {
   const { t: tc } = useTranslation();
   const layer: LayerDefinition = source.layer;
   const settings = useUiStore((state) => state.layerSettings);
