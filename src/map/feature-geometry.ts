@@ -128,31 +128,48 @@ export const pathLengthsM = perTable((table) => {
 });
 
 /**
- * A table of lines as deck.gl path data: from columns, binary attributes (positions copied
- * straight into the layer's buffers, nothing per feature); otherwise the features, read by
- * `linePath`. Kept per table, since deck.gl compares data by reference. Binary data carries its
- * table, so that a pick (an index, no object) can be turned back into a feature.
+ * A table as deck.gl data: from columns, binary attributes (positions copied straight into the
+ * layer's buffers, nothing per feature); otherwise the features, read by the accessor given.
+ * Kept per table, since deck.gl compares data by reference. Binary data carries its table, so
+ * that a pick (an index, no object) can be turned back into a feature.
  */
+function binaryData(
+  table: FeatureTable,
+  attribute: 'getPath' | 'getPosition',
+): DeckLayerData<Feature> {
+  const { binary } = table;
+  return {
+    length: table.length,
+    ...(attribute === 'getPath' ? { startIndices: binary!.starts.subarray(0, table.length) } : {}),
+    attributes: { [attribute]: { value: binary!.positions, size: 2 } },
+    featureTable: table,
+  } as DeckLayerData<Feature>;
+}
+
+/** Lines as deck.gl path data (`binaryData`). */
 export interface PathData {
   readonly data: DeckLayerData<Feature>;
   readonly getPath?: (feature: Feature) => DeckPosition[];
   readonly _pathType?: 'open';
 }
 
-export const pathData = perTable((table): PathData => {
-  const { binary } = table;
-  return binary?.type === 'LineString'
-    ? {
-        data: {
-          length: table.length,
-          startIndices: binary.starts.subarray(0, table.length),
-          attributes: { getPath: { value: binary.positions, size: 2 } },
-          featureTable: table,
-        } as DeckLayerData<Feature>,
-        _pathType: 'open',
-      }
-    : { data: featureObjects(table), getPath: linePath };
-});
+export const pathData = perTable((table): PathData =>
+  table.binary?.type === 'LineString'
+    ? { data: binaryData(table, 'getPath'), _pathType: 'open' }
+    : { data: featureObjects(table), getPath: linePath },
+);
+
+/** Points as deck.gl data (`binaryData`). */
+export interface PointData {
+  readonly data: DeckLayerData<Feature>;
+  readonly getPosition?: (feature: Feature) => DeckPosition;
+}
+
+export const pointData = perTable((table): PointData =>
+  table.binary?.type === 'Point'
+    ? { data: binaryData(table, 'getPosition') }
+    : { data: featureObjects(table), getPosition: pointPosition },
+);
 
 /** The table binary layer data was made from by `pathData` (a pick there has no object). */
 export function tableOfLayerData(data: unknown): FeatureTable | null {

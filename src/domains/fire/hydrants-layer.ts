@@ -2,12 +2,11 @@
  * `fire.hydrants`: in service a filled disc, out of service a hollow ring in the warning colour
  * (different in colour and in shape), no reading a grey disc.
  */
-import { featureObjects } from '../../data/feature-table';
 import type { AccessorContext, Layer } from '@deck.gl/core';
 import { ScatterplotLayer } from '@deck.gl/layers';
 import { stateValue, type StateTable } from '../../data/live-state';
 import type { Feature } from '../../data/schemas';
-import { pointPosition } from '../../map/feature-geometry';
+import { pointData } from '../../map/feature-geometry';
 import {
   defineLayer,
   type LayerData,
@@ -58,8 +57,7 @@ export function renderHydrants(data: LayerData, context: RenderContext): Layer[]
   return [
     new ScatterplotLayer<Feature>({
       id: HYDRANTS_LAYER_ID,
-      data: featureObjects(data.geometry),
-      getPosition: pointPosition,
+      ...pointData(data.geometry),
       getRadius: HYDRANT_RADIUS_M,
       radiusUnits: 'meters',
       radiusMinPixels: HYDRANT_RADIUS_MIN_PX,
@@ -95,5 +93,6 @@ export const hydrantsLayer = defineLayer({
   legend: HYDRANTS_LEGEND,
   render: renderHydrants,
   describe: describeHydrant,
-  status: ({ state, index }) => HYDRANT_SERVICE_STATUS[hydrantService(stateValue(state, 'inService', index))],
+  status: ({ state, index }) =>
+    HYDRANT_SERVICE_STATUS[hydrantService(stateValue(state, 'inService', index))],
 });

@@ -222,6 +222,22 @@ describe('fire.stations', () => {
 });
 
 describe('fire.hydrants', () => {
+  it('draws the hydrants from their positions as binary attributes, by index', () => {
+    const [layer] = renderHydrants(hydrantsData, context());
+    const data = layer!.props.data as {
+      length: number;
+      attributes: { getPosition: { value: Float64Array; size: number } };
+    };
+    expect(data.length).toBe(hydrants.length);
+    const positions = [...data.attributes.getPosition.value];
+    expect(positions).toEqual(
+      hydrants.flatMap((hydrant) =>
+        hydrant.geometry.type === 'Point' ? hydrant.geometry.coordinates.slice(0, 2) : [],
+      ),
+    );
+    expect(data.attributes.getPosition.size).toBe(2);
+  });
+
   it('differs in colour and in shape between in service and out of service', () => {
     const [layer] = renderHydrants(hydrantsData, context());
     expect(layer!.id).toBe(HYDRANTS_LAYER_ID);
