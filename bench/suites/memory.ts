@@ -5,17 +5,10 @@
  * validated GeoJSON objects and response it held before, the way raw deck.gl draws from, each run in a fresh node process (the same V8 as Chromium's) with its own
  * heap, alternating the two. The target is ≤ 30 MB of JS heap per million features.
  */
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import type { MemoryLayout, MemoryProbeResult } from '../probes/memory-probe';
+import { runProbe } from '../probes/run-probe';
 import { measurementOf, type Measurement } from '../result';
 
-const run = promisify(execFile);
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const VITE_NODE = fileURLToPath(
-  new URL('../../node_modules/vite-node/dist/cli.mjs', import.meta.url),
-);
 const SUITE = 'memory';
 const PER_MILLION_TARGET = '≤ 30 MB per million features';
 
@@ -28,23 +21,7 @@ export const SMOKE_PLAN: MemoryPlan = { features: 10_000, runs: 1 };
 export const FULL_PLAN: MemoryPlan = { features: 1_000_000, runs: 3 };
 
 async function probe(layout: MemoryLayout, features: number): Promise<MemoryProbeResult> {
-  const { stdout } = await run(
-    process.execPath,
-    [
-      '--expose-gc',
-      '--max-old-space-size=12288',
-      VITE_NODE,
-      'bench/probes/memory-probe.ts',
-      '--',
-      layout,
-      String(features),
-    ],
-    { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 },
-  );
-  const line = stdout.split('\n').find((text) => text.startsWith('RESULT '));
-  if (!line)
-    throw new Error(`the ${layout} memory probe printed no result:\n${stdout.slice(-2000)}`);
-  return JSON.parse(line.slice('RESULT '.length)) as MemoryProbeResult;
+  return runProbe('bench/probes/memory-probe.ts', [layout, String(features)]);
 }
 
 export async function runMemorySuite(

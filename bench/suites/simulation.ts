@@ -3,17 +3,10 @@
  * in a fresh node process (bench/probes/simulation-probe.ts). In the browser the same code runs
  * in the demo backend's worker, off the page's main thread; these are its costs.
  */
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import type { SimulationProbeResult } from '../probes/simulation-probe';
+import { runProbe } from '../probes/run-probe';
 import { measurementOf, type Measurement } from '../result';
 
-const run = promisify(execFile);
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const VITE_NODE = fileURLToPath(
-  new URL('../../node_modules/vite-node/dist/cli.mjs', import.meta.url),
-);
 const SUITE = 'simulation';
 
 export interface SimulationPlan {
@@ -32,22 +25,7 @@ export const FULL_PLAN: SimulationPlan = {
 };
 
 async function probe(scale: string, steps: number): Promise<SimulationProbeResult> {
-  const { stdout } = await run(
-    process.execPath,
-    [
-      '--expose-gc',
-      '--max-old-space-size=12288',
-      VITE_NODE,
-      'bench/probes/simulation-probe.ts',
-      '--',
-      scale,
-      String(steps),
-    ],
-    { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
-  );
-  const line = stdout.split('\n').find((text) => text.startsWith('RESULT '));
-  if (!line) throw new Error(`the ${scale} probe printed no result:\n${stdout.slice(-2000)}`);
-  return JSON.parse(line.slice('RESULT '.length)) as SimulationProbeResult;
+  return runProbe('bench/probes/simulation-probe.ts', [scale, String(steps)]);
 }
 
 function measurement(

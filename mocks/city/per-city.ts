@@ -2,16 +2,9 @@
  * Caches a value derived from a city (GeoJSON views, per-feature constants of the simulation).
  * The city is immutable, so the derived value never goes stale; the WeakMap lets it go with it.
  */
+import { weakMemo } from '../../src/data/weak-memo';
 import type { CityModel } from './generate-city';
 
 export function perCity<T>(derive: (city: CityModel) => T): (city: CityModel) => T {
-  const cache = new WeakMap<CityModel, T>();
-  return (city) => {
-    let value = cache.get(city);
-    if (value === undefined) {
-      value = derive(city);
-      cache.set(city, value);
-    }
-    return value;
-  };
+  return weakMemo(derive);
 }

@@ -8,6 +8,7 @@
  * interface, by index.
  */
 import { featureColumns, type DecodedGeometry } from './feature-columns-decoding';
+import { weakMemo } from './weak-memo';
 import { packedIndexOf, packedIs, packedText, type PackedTexts } from './packed-texts';
 import type { Feature, FeatureCollection, FeatureProperties, Geometry, Position } from './schemas';
 
@@ -197,15 +198,7 @@ function geometryAt(geometry: BinaryGeometry, index: number): Geometry {
 
 /** `compute`, once per table and kept as long as the table is (columns derived from it). */
 export function perTable<T>(compute: (table: FeatureTable) => T): (table: FeatureTable) => T {
-  const kept = new WeakMap<FeatureTable, T>();
-  return (table) => {
-    let value = kept.get(table);
-    if (value === undefined) {
-      value = compute(table);
-      kept.set(table, value);
-    }
-    return value;
-  };
+  return weakMemo(compute);
 }
 
 const madeObjects = perTable((table) =>
