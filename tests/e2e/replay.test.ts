@@ -4,7 +4,7 @@
  * the time, so a reload opens the same moment; one click returns to live.
  */
 import { describe, expect } from 'vitest';
-import { openApp, waitForApp } from './support/app';
+import { layerStatus, openApp, waitForApp } from './support/app';
 import { pauseClock } from './support/demo';
 import { settleMap, snapshotMap, changedPixels } from './support/pixels';
 import { test } from './support/test';
@@ -56,11 +56,23 @@ describe('replay', () => {
       .poll(async () => Number(await congestion.getAttribute('data-value')))
       .not.toBe(liveFigure);
     await expect.poll(() => new URL(page.url()).searchParams.get('t')).not.toBeNull();
-    await settleMap(page);
-    await snapshotMap(page, 'hour-ago');
-    expect(await changedPixels(page, 'live', 'hour-ago'), 'the roads an hour ago').toBeGreaterThan(
-      500,
-    );
+    // The roads' own state is the cursor's (not only the figures'); the map draws it a frame or
+    // more after the status line says so, hence a poll over settled frames.
+    await expect
+      .poll(async () =>
+        Number(await layerStatus(page, 'traffic.roads').getAttribute('data-observed-at')),
+      )
+      .toBeLessThan(start + 60_000);
+    await expect
+      .poll(
+        async () => {
+          await settleMap(page);
+          await snapshotMap(page, 'hour-ago');
+          return changedPixels(page, 'live', 'hour-ago');
+        },
+        { timeout: 30_000, message: 'the roads an hour ago' },
+      )
+      .toBeGreaterThan(500);
 
     // A reload of the link opens the same moment.
     await page.reload();
