@@ -34,13 +34,20 @@ export interface RenderContext {
 }
 
 export type LegendShape =
-  'line' | 'dashed-line' | 'dotted-line' | 'circle' | 'ring' | 'square' | 'arrow';
+  'line' | 'dashed-line' | 'dotted-line' | 'circle' | 'ring' | 'square' | 'arrow' | 'hexagon';
 
 export interface LegendEntry {
   /** Key in the domain namespace. */
   readonly labelKey: string;
+  /** Values the label interpolates (e.g. the zoom a drawing changes at). */
+  readonly labelVars?: Record<string, string | number>;
   readonly color: Rgba;
   readonly shape: LegendShape;
+}
+
+/** A legend entry's text, in the domain's language. */
+export function legendLabel(entry: LegendEntry, t: Translate): string {
+  return t(entry.labelKey, entry.labelVars);
 }
 
 export interface DescriptionRow {

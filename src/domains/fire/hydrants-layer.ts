@@ -1,12 +1,15 @@
 /**
  * `fire.hydrants`: in service a filled disc, out of service a hollow ring in the warning colour
- * (different in colour and in shape), no reading a grey disc.
+ * (different in colour and in shape), no reading a grey disc. Zoomed out, where thousands of
+ * hydrants would be specks a few pixels apart, they are grouped into hexagonal cells, each in the
+ * colour of the worst hydrant inside, so one out of service still stands out in a whole city.
  */
 import type { AccessorContext, Layer } from '@deck.gl/core';
-import { ScatterplotLayer } from '@deck.gl/layers';
+import { ColumnLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { stateValue, type StateTable } from '../../data/live-state';
 import type { Feature } from '../../data/schemas';
 import { pointData } from '../../map/feature-geometry';
+import { hexCells, hexCellsData, worstPerCell } from '../../map/hex-cells';
 import {
   defineLayer,
   type LayerData,
@@ -44,7 +47,63 @@ export function hydrantStyle(state: StateTable | null, index: number): HydrantSt
   return HYDRANT_STYLE[hydrantService(stateValue(state, 'inService', index))];
 }
 
+/** Below this zoom hydrants are drawn as hexagonal cells (the legend says so). */
+export const HYDRANT_CELLS_BELOW_ZOOM = 13;
+
+/** Which hydrant a cell takes its colour from: any out of service; grey only if none has a reading. */
+const SERVICE_RANK: Readonly<Record<HydrantService, number>> = {
+  noReading: 0,
+  inService: 1,
+  outOfService: 2,
+};
+const SERVICE_OF_RANK: readonly HydrantService[] = ['noReading', 'inService', 'outOfService'];
+/** Cells are translucent, so the streets and the other layers still show through them. */
+const CELL_ALPHA = 170;
+const CELL_FILL: readonly Rgba[] = SERVICE_OF_RANK.map((service) => {
+  const [r, g, b] = service === 'outOfService' ? statusColors.warning : HYDRANT_STYLE[service].fill;
+  return [r, g, b, CELL_ALPHA];
+});
+/** Cells not touching: a cell reads as one place, not as a carpet. */
+const CELL_COVERAGE = 0.85;
+/** Without a state yet, every cell is "no reading". */
+const NO_STATE = {};
+
+/**
+ * Zoomed out, the cells are drawn and the points layer stays in the list hidden (deck.gl keeps its
+ * buffers, so zooming back in shows it at once); zoomed in, the cells are not even made.
+ */
 export function renderHydrants(data: LayerData, context: RenderContext): Layer[] {
+  if (context.zoom >= HYDRANT_CELLS_BELOW_ZOOM) return [hydrantPoints(data, context)];
+  return [hydrantPoints(data, { ...context, visible: false }), hydrantCells(data, context)];
+}
+
+function hydrantCells(data: LayerData, context: RenderContext): Layer {
+  const { state } = data;
+  const cells = hexCells(data.geometry, context.zoom);
+  const worst = worstPerCell(
+    cells,
+    state ?? NO_STATE,
+    (index) => SERVICE_RANK[hydrantService(stateValue(state, 'inService', index))],
+  );
+  return new ColumnLayer<unknown>({
+    id: `${HYDRANTS_LAYER_ID}-cells`,
+    data: hexCellsData(cells),
+    diskResolution: 6,
+    // d3-hexbin's cells have a corner at the top; the column's first corner points east.
+    angle: 90,
+    radius: cells.radiusM,
+    coverage: CELL_COVERAGE,
+    extruded: false,
+    getFillColor: (_: unknown, { index }: AccessorContext<unknown>) => CELL_FILL[worst[index]!]!,
+    opacity: context.opacity,
+    visible: context.visible,
+    // A cell is many hydrants: the tooltip and the details are for one, when zoomed in.
+    pickable: false,
+    updateTriggers: { getFillColor: worst },
+  });
+}
+
+function hydrantPoints(data: LayerData, context: RenderContext): Layer {
   const { state } = data;
   const version = state?.version ?? null;
   const fill = (_feature: Feature, { index }: AccessorContext<Feature>): Rgba =>
@@ -54,24 +113,22 @@ export function renderHydrants(data: LayerData, context: RenderContext): Layer[]
   const lineWidth = (_feature: Feature, { index }: AccessorContext<Feature>): number =>
     hydrantStyle(state, index).lineWidth;
 
-  return [
-    new ScatterplotLayer<Feature>({
-      id: HYDRANTS_LAYER_ID,
-      ...pointData(data.geometry),
-      getRadius: HYDRANT_RADIUS_M,
-      radiusUnits: 'meters',
-      radiusMinPixels: HYDRANT_RADIUS_MIN_PX,
-      radiusMaxPixels: HYDRANT_RADIUS_MAX_PX,
-      filled: true,
-      stroked: true,
-      getFillColor: fill,
-      getLineColor: line,
-      getLineWidth: lineWidth,
-      lineWidthUnits: 'pixels',
-      ...pickedLayerProps(context),
-      updateTriggers: { getFillColor: version, getLineColor: version, getLineWidth: version },
-    }),
-  ];
+  return new ScatterplotLayer<Feature>({
+    id: HYDRANTS_LAYER_ID,
+    ...pointData(data.geometry),
+    getRadius: HYDRANT_RADIUS_M,
+    radiusUnits: 'meters',
+    radiusMinPixels: HYDRANT_RADIUS_MIN_PX,
+    radiusMaxPixels: HYDRANT_RADIUS_MAX_PX,
+    filled: true,
+    stroked: true,
+    getFillColor: fill,
+    getLineColor: line,
+    getLineWidth: lineWidth,
+    lineWidthUnits: 'pixels',
+    ...pickedLayerProps(context),
+    updateTriggers: { getFillColor: version, getLineColor: version, getLineWidth: version },
+  });
 }
 
 export const HYDRANTS_LEGEND: readonly LegendEntry[] = [
@@ -82,6 +139,12 @@ export const HYDRANTS_LEGEND: readonly LegendEntry[] = [
     shape: 'ring',
   },
   { labelKey: 'legend.hydrants.noReading', color: HYDRANT_STYLE.noReading.fill, shape: 'circle' },
+  {
+    labelKey: 'legend.hydrants.cells',
+    labelVars: { zoom: HYDRANT_CELLS_BELOW_ZOOM },
+    color: statusColors.warning,
+    shape: 'hexagon',
+  },
 ];
 
 export const hydrantsLayer = defineLayer({

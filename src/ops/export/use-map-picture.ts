@@ -4,7 +4,12 @@
  * the first picture, not with the page.
  */
 import { useTranslation } from 'react-i18next';
-import type { Language, LayerDefinition, Translate } from '../../map/layer-contract';
+import {
+  legendLabel,
+  type Language,
+  type LayerDefinition,
+  type Translate,
+} from '../../map/layer-contract';
 import { layerSetting, useUiStore } from '../../map/store';
 import { useDisplayNow, useDisplayTime } from '../../ui/display-time';
 import { formatClock } from '../../ui/format-number';
@@ -42,7 +47,7 @@ export function useMapPicture(input: {
         return {
           title: domainT(layer.titleKey),
           entries: layer.legend.map((entry) => ({
-            label: domainT(entry.labelKey),
+            label: legendLabel(entry, domainT),
             color: entry.color,
           })),
         };

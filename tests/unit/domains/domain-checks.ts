@@ -11,6 +11,7 @@ import { context, LANGUAGES } from './builders';
 import { prop } from './deck-props';
 import { lookupMessage, messageKeys, strictTranslate } from './translate';
 
+const CONTRACT_ZOOMS = [10, 16];
 const UNREADABLE = /NaN|undefined|null|\{\{|Infinity|\[object/;
 
 export function descriptionTexts(description: FeatureDescription): string[] {
@@ -72,21 +73,28 @@ export function checkDomainModule(domain: DomainModule, samples: Record<string, 
           expect(definition.dataset).toMatch(/^[a-z-]+\.[a-z-]+$/);
         });
 
-        it('names every deck layer after the definition, the main one exactly', () => {
-          const ids = definition.render(data(), context()).map((layer) => layer.id);
-          expect(ids).toContain(definition.id);
-          for (const id of ids)
-            expect(id === definition.id || id.startsWith(`${definition.id}-`)).toBe(true);
-          expect(new Set(ids).size).toBe(ids.length);
-        });
+        // Zoomed out as over a whole city, and in as over one street: a layer may draw otherwise.
+        it.each(CONTRACT_ZOOMS)(
+          'names every deck layer after the definition, the main one exactly (zoom %s)',
+          (zoom) => {
+            const ids = definition.render(data(), context({ zoom })).map((layer) => layer.id);
+            expect(ids).toContain(definition.id);
+            for (const id of ids)
+              expect(id === definition.id || id.startsWith(`${definition.id}-`)).toBe(true);
+            expect(new Set(ids).size).toBe(ids.length);
+          },
+        );
 
-        it('picks features only on the main layer, with hover highlight', () => {
-          for (const layer of definition.render(data(), context())) {
-            const main = layer.id === definition.id;
-            expect(layer.props.pickable, layer.id).toBe(main);
-            if (main) expect(layer.props.autoHighlight).toBe(true);
-          }
-        });
+        it.each(CONTRACT_ZOOMS)(
+          'picks features only on the main layer, with hover highlight (zoom %s)',
+          (zoom) => {
+            for (const layer of definition.render(data(), context({ zoom }))) {
+              const main = layer.id === definition.id;
+              expect(layer.props.pickable, layer.id).toBe(main);
+              if (main) expect(layer.props.autoHighlight).toBe(true);
+            }
+          },
+        );
 
         it('hands deck.gl the same data on every render of a view (its buffers are kept)', () => {
           const first = definition.render(data(), context({ animationTime: 100 }));

@@ -167,9 +167,7 @@ describe('fire.units description', () => {
       value,
       level,
     });
-    expect(unitsLayer.status(statusInput(geometry, null, index))).toBe(
-      description.primary.level,
-    );
+    expect(unitsLayer.status(statusInput(geometry, null, index))).toBe(description.primary.level);
   });
 
   it('names the engine and lists status, station and incident', () => {

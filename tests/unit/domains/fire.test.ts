@@ -21,6 +21,7 @@ import {
 } from '../../../src/domains/fire/alarms-layer';
 import { hydrantService } from '../../../src/domains/fire/hydrant-status';
 import {
+  HYDRANT_CELLS_BELOW_ZOOM,
   HYDRANT_STYLE,
   HYDRANTS_LAYER_ID,
   hydrantsLayer,
@@ -254,6 +255,49 @@ describe('fire.hydrants', () => {
     expect(style(2).fill).toEqual([...statusColors.unknown]);
     for (const name of ['getFillColor', 'getLineColor', 'getLineWidth'])
       expect(updateTrigger(layer!, name)).toBe(12);
+  });
+
+  it('zoomed out, draws hexagonal cells in the worst state inside and hides the points', () => {
+    // Three hydrants a few metres apart share a cell: one out of service makes it orange.
+    const zoomedOut = context({ zoom: HYDRANT_CELLS_BELOW_ZOOM - 1 });
+    const layers = renderHydrants(hydrantsData, zoomedOut);
+    expect(layers.map((layer) => layer.id)).toEqual([
+      HYDRANTS_LAYER_ID,
+      `${HYDRANTS_LAYER_ID}-cells`,
+    ]);
+    expect(deckLayer(layers, HYDRANTS_LAYER_ID).props.visible).toBe(false);
+    const cells = deckLayer(layers, `${HYDRANTS_LAYER_ID}-cells`);
+    expect(cells.props.visible).toBe(true);
+    expect(cells.props.pickable).toBe(false);
+    expect(cells.props.opacity).toBe(zoomedOut.opacity);
+    const colours = Array.from(
+      { length: (cells.props.data as { length: number }).length },
+      (_, cell) => plain(accessor(cells, 'getFillColor')(hydrants[0]!, cell)),
+    );
+    expect(colours).toHaveLength(1);
+    expect((colours[0] as number[]).slice(0, 3)).toEqual([...statusColors.warning].slice(0, 3));
+
+    const allIn = renderHydrants(
+      layerData(hydrants, stateTable({ inService: [1, 1, null] }, 13)),
+      zoomedOut,
+    );
+    const inService = deckLayer(allIn, `${HYDRANTS_LAYER_ID}-cells`);
+    expect(
+      (plain(accessor(inService, 'getFillColor')(hydrants[0]!, 0)) as number[]).slice(0, 3),
+    ).toEqual([...statusColors.normal].slice(0, 3));
+    const unread = deckLayer(
+      renderHydrants(layerData(hydrants, null), zoomedOut),
+      `${HYDRANTS_LAYER_ID}-cells`,
+    );
+    expect(
+      (plain(accessor(unread, 'getFillColor')(hydrants[0]!, 0)) as number[]).slice(0, 3),
+    ).toEqual([...statusColors.unknown].slice(0, 3));
+  });
+
+  it('zoomed in, draws only the points', () => {
+    const layers = renderHydrants(hydrantsData, context({ zoom: HYDRANT_CELLS_BELOW_ZOOM }));
+    expect(layers.map((layer) => layer.id)).toEqual([HYDRANTS_LAYER_ID]);
+    expect(layers[0]!.props.visible).toBe(true);
   });
 
   it('describes service state and rated flow', () => {

@@ -6,7 +6,10 @@ import {
   occupancyRatio,
   occupancyStatus,
 } from '../../../src/domains/public-spaces/occupancy';
-import { OCCUPANCY_SCALE, occupancyFillColor } from '../../../src/domains/public-spaces/occupancy-colors';
+import {
+  OCCUPANCY_SCALE,
+  occupancyFillColor,
+} from '../../../src/domains/public-spaces/occupancy-colors';
 import { parseRgb } from '../../../src/ui/theme';
 import {
   OUTLINE_WIDTH_PIXELS,

@@ -29,16 +29,23 @@ describe.each(layers.map((layer) => [layer.id, layer] as const))('%s status', (_
 });
 
 it('the generated city shows every kind of exception somewhere at the morning peak', () => {
-  const total = layers.reduce((sum, layer) => sum + countStatuses(layer, loadFixtureLayerData(layer.dataset)).alarm, 0);
+  const total = layers.reduce(
+    (sum, layer) => sum + countStatuses(layer, loadFixtureLayerData(layer.dataset)).alarm,
+    0,
+  );
   expect(total).toBeGreaterThan(0);
 });
 
 describe.each(layers.map((layer) => [layer.id, layer] as const))('%s description', (_id, layer) => {
   it('lists each detail row once', () => {
     const data = loadFixtureLayerData(layer.dataset);
-    featureObjects(data.geometry).slice(0, 50).forEach((feature, index) => {
-      const labels = layer.describe({ feature, index, state: data.state, language: 'en', t }).rows.map((row) => row.label);
-      expect(new Set(labels).size).toBe(labels.length);
-    });
+    featureObjects(data.geometry)
+      .slice(0, 50)
+      .forEach((feature, index) => {
+        const labels = layer
+          .describe({ feature, index, state: data.state, language: 'en', t })
+          .rows.map((row) => row.label);
+        expect(new Set(labels).size).toBe(labels.length);
+      });
   });
 });

@@ -333,22 +333,24 @@ describe('traffic.roads on the generated town', () => {
 
   it('puts one arrow on every segment, pointing from its start towards its end', () => {
     const arrows = deckLayer(renderRoads(town, context()), ROAD_ARROWS_LAYER_ID);
-    featureObjects(town.geometry).slice(0, 200).forEach((road, index) => {
-      if (road.geometry.type !== 'LineString') return;
-      const path = road.geometry.coordinates;
-      const first = path[0]!;
-      const last = path[path.length - 1]!;
-      const overall =
-        (Math.atan2(
-          last[1] - first[1],
-          (last[0] - first[0]) * Math.cos((first[1] * Math.PI) / 180),
-        ) *
-          180) /
-        Math.PI;
-      const angle = Number(accessor(arrows, 'getAngle')(road, index));
-      const difference = Math.abs(((angle - overall + 540) % 360) - 180);
-      expect(difference).toBeLessThan(90);
-    });
+    featureObjects(town.geometry)
+      .slice(0, 200)
+      .forEach((road, index) => {
+        if (road.geometry.type !== 'LineString') return;
+        const path = road.geometry.coordinates;
+        const first = path[0]!;
+        const last = path[path.length - 1]!;
+        const overall =
+          (Math.atan2(
+            last[1] - first[1],
+            (last[0] - first[0]) * Math.cos((first[1] * Math.PI) / 180),
+          ) *
+            180) /
+          Math.PI;
+        const angle = Number(accessor(arrows, 'getAngle')(road, index));
+        const difference = Math.abs(((angle - overall + 540) % 360) - 180);
+        expect(difference).toBeLessThan(90);
+      });
   });
 
   it('describes every segment readably in both languages', () => {
