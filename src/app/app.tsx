@@ -2,6 +2,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { Suspense, useState } from 'react';
 import { createHttpAdapter } from '../data/http-adapter';
+import { withDatasetSources } from '../data/sources/with-dataset-sources';
 import type { DomainModule } from '../map/layer-contract';
 import { hasDemoControls, pageMode, type RuntimeConfig } from './config/runtime-config';
 import { ConsoleMode } from './console/console-mode';
@@ -30,12 +31,20 @@ export interface AppProps {
 export function App({ config, apiBaseUrl, domains }: AppProps) {
   const [queryClient] = useState(createQueryClient);
   const [adapter] = useState(() =>
-    createHttpAdapter({
-      baseUrl: apiBaseUrl,
-      timeoutMs: config.requestTimeoutMs,
-      demoControls: hasDemoControls(config),
-      liveStream: config.liveStream,
-    }),
+    withDatasetSources(
+      createHttpAdapter({
+        baseUrl: apiBaseUrl,
+        timeoutMs: config.requestTimeoutMs,
+        demoControls: hasDemoControls(config),
+        liveStream: config.liveStream,
+      }),
+      config.sources,
+      {
+        fetch: (input, init) => globalThis.fetch(input, init),
+        timeoutMs: config.requestTimeoutMs,
+        now: Date.now,
+      },
+    ),
   );
   useState(() => registerDomainMessages(domains));
   const [mode] = useState(() => pageMode(config, window.location));

@@ -70,6 +70,14 @@ export interface CallOptions {
 export interface Fetched<T> {
   data: T;
   fetchedAt: number;
+  /** Not all of it: the source had more features than were loaded (a configured cap). */
+  truncated?: Truncation;
+}
+
+export interface Truncation {
+  readonly loaded: number;
+  /** How many the source has, where it says. */
+  readonly matched: number | null;
 }
 
 export interface DataAdapter {

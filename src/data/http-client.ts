@@ -133,7 +133,16 @@ function parseJson(body: string): unknown {
   }
 }
 
+/**
+ * The message of an error body: the contract's `{ error: { message } }`, an OGC API exception
+ * `{ code, description }`, or a problem+json `{ title, detail }`.
+ */
 function errorDetail(json: unknown): string | null {
+  if (json && typeof json === 'object') {
+    const { description, detail, title } = json as Record<string, unknown>;
+    const text = [description, detail, title].find((value) => typeof value === 'string');
+    if (typeof text === 'string' && text.trim() !== '') return truncate(text.trim(), MAX_MESSAGE);
+  }
   if (json && typeof json === 'object' && 'error' in json) {
     const error = json.error;
     if (

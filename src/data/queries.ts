@@ -9,7 +9,7 @@ import {
   type Query,
   type QueryClient,
 } from '@tanstack/react-query';
-import type { DataAdapter, Fetched } from './adapter';
+import type { DataAdapter, Fetched, Truncation } from './adapter';
 import { isAbort } from './errors';
 import { backoffDelayMs } from './freshness';
 import type { FeatureTable } from './feature-table';
@@ -20,6 +20,8 @@ export interface GeometryData {
   readonly geometry: FeatureTable;
   /** The time the features describe: when they were fetched, or the past time they were read at. */
   readonly observedAt: number;
+  /** The source had more features than were loaded. */
+  readonly truncated: Truncation | null;
 }
 
 /** A fetched geometry, with the past time it was read at (none for a read of now). */
@@ -30,6 +32,7 @@ function geometryData(fetched: FetchedGeometry): GeometryData {
   return {
     geometry: fetched.data,
     observedAt: fetched.readAt ?? fetched.fetchedAt,
+    truncated: fetched.truncated ?? null,
   };
 }
 

@@ -4,7 +4,7 @@
  * stays, so turning a layer back on is instant.
  */
 import { skipToken, useQueries, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
-import type { DataAdapter, Fetched } from '../data/adapter';
+import type { DataAdapter, Fetched, Truncation } from '../data/adapter';
 import { isAdapterError } from '../data/errors';
 import { freshness } from '../data/freshness';
 import { joinLiveStateOnce } from '../data/live-state';
@@ -29,6 +29,8 @@ export interface LayerStatus {
   readonly error: string | null;
   /** Readings of the latest live state for ids the geometry does not have (ignored). */
   readonly unknownIds?: number;
+  /** The source had more features than the layer loaded. */
+  readonly truncated?: Truncation | null;
 }
 
 export interface LayerSource {
@@ -98,6 +100,7 @@ export function describeSource(
       cadenceS: hasState ? dataset.stateCadenceS : dataset.geometryCadenceS,
       error: failing ? errorMessage(failing.error) : null,
       unknownIds: data?.state?.unknownIds ?? 0,
+      truncated: geometry.data?.truncated ?? null,
     },
   };
 }

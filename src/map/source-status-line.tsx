@@ -5,6 +5,8 @@ import type { StatusCounts } from './status-counts';
 import { StatusText } from '../ui/status-text';
 import { useDisplayTime } from '../ui/display-time';
 import { formatAge, formatDuration } from '../ui/format-age';
+import { formatNumber } from '../ui/format-number';
+import type { AppLanguage } from '../i18n';
 
 /**
  * A source's status line (a layer's, the alarm list's): loading / live with its age / stale /
@@ -26,7 +28,8 @@ export function SourceStatusLine({
   counts,
   testId = 'layer-status',
 }: SourceStatusLineProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as AppLanguage;
   const age = status.observedAt !== null ? formatAge(now - status.observedAt, t) : null;
   const { rate, replay } = useDisplayTime();
   const stale = isStale(status, now, rate, replay);
@@ -43,6 +46,16 @@ export function SourceStatusLine({
   const unknownIds = status.unknownIds ?? 0;
   if (visible && status.phase !== 'unavailable' && unknownIds > 0)
     text = `${text} · ${t('status.unknownIds', { count: unknownIds })}`;
+  const { truncated } = status;
+  if (visible && truncated)
+    text = `${text} · ${
+      truncated.matched === null
+        ? t('status.truncated', { loaded: formatNumber(truncated.loaded, language) })
+        : t('status.truncatedOf', {
+            loaded: formatNumber(truncated.loaded, language),
+            matched: formatNumber(truncated.matched, language),
+          })
+    }`;
   const tone = !visible
     ? 'hidden'
     : status.phase === 'error'

@@ -5,10 +5,15 @@
  */
 import { z } from 'zod';
 import { CITY_SCALES } from '../../../mocks/city/scale';
+import { datasetSourcesSchema } from '../../data/sources/source-config';
 
 const scaleSchema = z.enum(CITY_SCALES);
 
-const idText = z.string().min(1).max(128).regex(/^[\w.:-]+$/u);
+const idText = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[\w.:-]+$/u);
 
 /** One view of the wall's tour: an area (null: the whole city), the layers shown, for how long. */
 const tourStepSchema = z
@@ -33,7 +38,6 @@ const wallConfigSchema = z
   })
   .strict();
 
-
 export type WallConfig = z.infer<typeof wallConfigSchema>;
 export type TourStepConfig = z.infer<typeof tourStepSchema>;
 
@@ -54,7 +58,16 @@ export const runtimeConfigSchema = z
       .strict()
       .default({ enabled: false, seed: 42, scale: 'city' }),
     /** Minutes each department has to resolve an alarm (overrides the defaults, per department). */
-    alarmSlaMinutes: z.record(z.string().min(1).max(64), z.number().int().min(1).max(7 * 24 * 60)).default({}),
+    alarmSlaMinutes: z
+      .record(
+        z.string().min(1).max(64),
+        z
+          .number()
+          .int()
+          .min(1)
+          .max(7 * 24 * 60),
+      )
+      .default({}),
     /**
      * Take live state from the source's event stream (`GET /stream`) rather than polling each
      * dataset at its cadence; polling takes over whenever the stream is down or not served.
@@ -66,6 +79,11 @@ export const runtimeConfigSchema = z
     mode: z.enum(['console', 'wall']).default('console'),
     /** The wall screen: its tour, what pre-empts it, and its watchdog. */
     wall: wallConfigSchema.default(() => wallConfigSchema.parse({})),
+    /**
+     * Datasets read from a source of their own (an OGC API – Features collection, a GeoJSON
+     * file) instead of the REST contract, by dataset id. See docs/integration.md.
+     */
+    sources: datasetSourcesSchema,
     basemap: z
       .discriminatedUnion('kind', [
         z.object({ kind: z.literal('embedded') }).strict(),
@@ -133,7 +151,10 @@ export async function loadRuntimeConfig(
 }
 
 /** The page's mode: the config's, unless the URL asks for another (`?mode=wall`). */
-export function pageMode(config: RuntimeConfig, location: Pick<Location, 'search'>): RuntimeConfig['mode'] {
+export function pageMode(
+  config: RuntimeConfig,
+  location: Pick<Location, 'search'>,
+): RuntimeConfig['mode'] {
   const requested = new URLSearchParams(location.search).get('mode');
   return requested === 'wall' || requested === 'console' ? requested : config.mode;
 }

@@ -34,6 +34,8 @@ export const en = {
     notInCatalog: 'Not offered by the source',
     unknownIds_one: '{{count}} reading for a feature not on the map ignored',
     unknownIds_other: '{{count}} readings for features not on the map ignored',
+    truncated: 'only the first {{loaded}} features loaded (the source has more)',
+    truncatedOf: 'only {{loaded}} of {{matched}} features loaded (the limit set for this source)',
   },
   counts: {
     alarm_one: '{{count}} alarm',

@@ -10,16 +10,13 @@ import type { BBox, FeatureCollection } from '../../data/schemas';
 import { localized } from '../../map/feature-text';
 import type { Language } from '../../map/layer-contract';
 import { featureBbox } from '../../map/feature-geometry';
-
-function intersects(a: BBox, b: BBox): boolean {
-  return a[0] <= b[2] && a[2] >= b[0] && a[1] <= b[3] && a[3] >= b[1];
-}
+import { bboxesIntersect } from '../../data/bbox';
 
 /** Indexes of the features whose extent meets `view` (all of them without a view). */
 export function featuresInView(features: FeatureTable, view: BBox | null): number[] {
   const indexes: number[] = [];
   for (let index = 0; index < features.length; index++) {
-    if (!view || intersects(featureBbox(features.feature(index)), view)) indexes.push(index);
+    if (!view || bboxesIntersect(featureBbox(features.feature(index)), view)) indexes.push(index);
   }
   return indexes;
 }
@@ -52,7 +49,10 @@ export function featureRows(
 
 export function rowsToCsv(rows: readonly Record<string, Cell>[]): string {
   const fields = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-  return Papa.unparse({ fields, data: rows.map((row) => fields.map((field) => row[field] ?? '')) }, { escapeFormulae: true });
+  return Papa.unparse(
+    { fields, data: rows.map((row) => fields.map((field) => row[field] ?? '')) },
+    { escapeFormulae: true },
+  );
 }
 
 /** The features with their live values added to their properties. */

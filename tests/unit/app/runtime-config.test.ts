@@ -102,6 +102,61 @@ describe('wall screen config', () => {
     ]);
   });
 
+  it('reads per-dataset sources, with their defaults', () => {
+    const config = parseRuntimeConfig(
+      {
+        sources: {
+          'traffic.roads': {
+            geometry: {
+              adapter: 'ogc-api-features',
+              url: 'https://gis.city.example/ogcapi',
+              collection: 'roads',
+              fields: { 'name.zh': 'NAME_CN' },
+            },
+          },
+          'fire.hydrants': {
+            geometry: { adapter: 'geojson', url: 'https://data.city.example/hydrants.geojson' },
+          },
+        },
+      },
+      'test',
+    );
+    expect(config.sources['traffic.roads']!.geometry).toMatchObject({
+      pageSize: 500,
+      maxFeatures: 100_000,
+      headers: {},
+      fields: { 'name.zh': 'NAME_CN' },
+    });
+    expect(config.sources['fire.hydrants']!.geometry.adapter).toBe('geojson');
+  });
+  it('refuses a bad source key by key: adapter, URL, collection, field names, limits', () => {
+    expect(
+      problems({
+        sources: { 'traffic.roads': { geometry: { adapter: 'wfs', url: 'https://x.example' } } },
+      })[0],
+    ).toMatch(/^sources\.traffic\.roads\.geometry\.adapter: /);
+    const found = problems({
+      sources: {
+        'traffic.roads': {
+          geometry: {
+            adapter: 'ogc-api-features',
+            url: 'ftp://gis.example/ogcapi',
+            fields: { 'name.fr': 'NAME_FR' },
+            pageSize: 0,
+          },
+        },
+        'not a dataset': { geometry: { adapter: 'geojson', url: 'https://x.example/a.json' } },
+      },
+    });
+    expect(found.map((problem) => problem.split(': ')[0]).sort()).toEqual([
+      'sources.not a dataset',
+      'sources.traffic.roads.geometry.collection',
+      'sources.traffic.roads.geometry.fields.name.fr',
+      'sources.traffic.roads.geometry.pageSize',
+      'sources.traffic.roads.geometry.url',
+    ]);
+    expect(found.join('\n')).toMatch(/http\(s\) URL/);
+  });
   it('lets the URL choose the mode, ignoring anything else', () => {
     const config = parseRuntimeConfig({}, 'test');
     expect(pageMode(config, { search: '?mode=wall' })).toBe('wall');

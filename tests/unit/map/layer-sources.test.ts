@@ -12,7 +12,7 @@ const dataset: Dataset = {
   geometryCadenceS: null,
   stateFields: [],
 };
-const geometry = { geometry: pointData(['a']).geometry, observedAt: 5 };
+const geometry = { geometry: pointData(['a']).geometry, observedAt: 5, truncated: null };
 const liveState: LiveState = {
   dataset: 'test.points',
   observedAt: '2026-01-15T00:00:00Z',
@@ -65,6 +65,17 @@ describe('describeSource', () => {
     expect(source.status.error).toBe('test.points: HTTP 500');
     expect(source.data?.state).not.toBeNull();
     expect(isStale(source.status, Date.parse(liveState.observedAt))).toBe(true);
+  });
+  it('says when the source had more features than the layer loaded', () => {
+    const truncated = { loaded: 1, matched: 40 };
+    const source = describeSource(
+      fakeLayer,
+      { ...dataset, stateCadenceS: null },
+      ok({ ...geometry, truncated }),
+      null,
+    );
+    expect(source.status.truncated).toEqual(truncated);
+    expect(describeSource(fakeLayer, dataset, ok(geometry), null).status.truncated).toBeNull();
   });
   it('uses the geometry fetch time for layers without live state', () => {
     const staticDataset = { ...dataset, stateCadenceS: null };
