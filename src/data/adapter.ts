@@ -72,6 +72,8 @@ export interface Fetched<T> {
   fetchedAt: number;
   /** Not all of it: the source had more features than were loaded (a configured cap). */
   truncated?: Truncation;
+  /** Live state read from the source because its push feed is down, and why it is. */
+  liveFeedProblem?: string;
 }
 
 export interface Truncation {

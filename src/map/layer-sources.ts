@@ -31,6 +31,8 @@ export interface LayerStatus {
   readonly unknownIds?: number;
   /** The source had more features than the layer loaded. */
   readonly truncated?: Truncation | null;
+  /** The live state's push feed is down (why): it is read by polling meanwhile. */
+  readonly liveFeedProblem?: string | null;
 }
 
 export interface LayerSource {
@@ -101,6 +103,7 @@ export function describeSource(
       error: failing ? errorMessage(failing.error) : null,
       unknownIds: data?.state?.unknownIds ?? 0,
       truncated: geometry.data?.truncated ?? null,
+      liveFeedProblem: state?.data?.liveFeedProblem ?? null,
     },
   };
 }

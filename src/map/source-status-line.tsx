@@ -46,6 +46,8 @@ export function SourceStatusLine({
   const unknownIds = status.unknownIds ?? 0;
   if (visible && status.phase !== 'unavailable' && unknownIds > 0)
     text = `${text} · ${t('status.unknownIds', { count: unknownIds })}`;
+  if (visible && status.liveFeedProblem)
+    text = `${text} · ${t('status.liveFeedDown', { message: status.liveFeedProblem })}`;
   const { truncated } = status;
   if (visible && truncated)
     text = `${text} · ${

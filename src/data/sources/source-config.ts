@@ -62,12 +62,55 @@ export const geometrySourceSchema = z.discriminatedUnion('adapter', [
   geoJsonSourceSchema,
 ]);
 
-export const datasetSourceSchema = z
+/**
+ * Live state from an OGC SensorThings API (1.1): each feature is a Thing, each state column one of
+ * its Datastreams (by name), the value its latest Observation. With `mqtt`, observations are also
+ * taken as they are published, from the service's MQTT extension over WebSockets.
+ */
+export const sensorThingsSourceSchema = z
   .object({
-    /** Where the dataset's features come from. */
-    geometry: geometrySourceSchema,
+    adapter: z.literal('sensorthings'),
+    /** The service root, e.g. `https://sta.city.example/FROST-Server/v1.1`. */
+    url: httpUrl,
+    /** The Thing property that holds the feature id; omitted, the Thing's `name`. */
+    featureIdProperty: z.string().min(1).max(128).optional(),
+    /** An OData `$filter` on Things, to take only this dataset's (e.g. `properties/layer eq 'hydrants'`). */
+    thingFilter: z.string().min(1).max(1_000).optional(),
+    /** State column ← Datastream name. */
+    columns: z
+      .record(
+        z.string().regex(/^[A-Za-z_]\w*$/u, 'expected a column name'),
+        z.string().min(1).max(256),
+      )
+      .refine((columns) => Object.keys(columns).length > 0, 'expected at least one column'),
+    /** Things asked for per page. */
+    pageSize: z.number().int().min(1).max(10_000).default(200),
+    /** At most this many Things are read. */
+    maxThings: z.number().int().min(1).max(1_000_000).default(100_000),
+    mqtt: z
+      .object({
+        /** The broker's WebSocket URL, e.g. `wss://sta.city.example/mqtt`. */
+        url: z.url({ protocol: /^wss?$/u, error: 'expected a ws(s) URL' }),
+        /** What topics start with: the API version (`v1.1/Datastreams(7)/Observations`). */
+        topicPrefix: z.string().max(64).default('v1.1'),
+      })
+      .strict()
+      .optional(),
+    headers: headersSchema,
   })
   .strict();
+
+export const stateSourceSchema = z.discriminatedUnion('adapter', [sensorThingsSourceSchema]);
+
+export const datasetSourceSchema = z
+  .object({
+    /** Where the dataset's features come from (omitted: the REST contract). */
+    geometry: geometrySourceSchema.optional(),
+    /** Where its live state comes from (omitted: the REST contract). */
+    state: stateSourceSchema.optional(),
+  })
+  .strict()
+  .refine((source) => source.geometry || source.state, 'expected geometry, state or both');
 
 /** Dataset id (as in the catalog) → its source. */
 export const datasetSourcesSchema = z
@@ -80,5 +123,7 @@ export const datasetSourcesSchema = z
 export type OgcApiFeaturesSource = z.infer<typeof ogcApiFeaturesSourceSchema>;
 export type GeoJsonSource = z.infer<typeof geoJsonSourceSchema>;
 export type GeometrySource = z.infer<typeof geometrySourceSchema>;
+export type SensorThingsSource = z.infer<typeof sensorThingsSourceSchema>;
+export type StateSource = z.infer<typeof stateSourceSchema>;
 export type DatasetSource = z.infer<typeof datasetSourceSchema>;
 export type DatasetSources = z.infer<typeof datasetSourcesSchema>;

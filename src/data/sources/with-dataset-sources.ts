@@ -1,18 +1,23 @@
 /**
- * An adapter whose datasets may each come from a source of their own (the runtime config's
- * `sources`): those datasets' geometry is read from it, everything else (the catalog, live state,
- * alarms, areas, base map) from the base adapter. A source is asked for the features within the
- * city's extent (the catalog's bbox), not for all it has.
+ * An adapter whose datasets may each come from sources of their own (the runtime config's
+ * `sources`): a dataset's geometry, its live state or both are read from them; everything else
+ * (the catalog, the other datasets, alarms, areas, the base map) from the base adapter. A
+ * geometry source is asked for the features within the city's extent (the catalog's bbox), not
+ * for all it has. A live state source with an MQTT broker pushes its observations as they come,
+ * through the same watch as the base adapter's stream.
  */
-import type { DataAdapter, GeometryQuery } from '../adapter';
+import type { DataAdapter, Fetched, GeometryQuery, LiveStateWatch } from '../adapter';
+import { AdapterError } from '../errors';
+import type { Catalog, LiveReadings } from '../schemas';
 import { geoJsonFileReader } from './geojson-file';
 import {
   ogcApiFeaturesReader,
   type GeometryReader,
   type SourceRequestOptions,
 } from './ogc-api-features';
-import type { BBox } from '../schemas';
-import type { DatasetSources, GeometrySource } from './source-config';
+import { sensorThingsReader, type SensorThingsReader, type StateValues } from './sensorthings';
+import { watchSensorThings, type ConnectFeed } from './sensorthings-mqtt';
+import type { DatasetSources, GeometrySource, SensorThingsSource } from './source-config';
 
 function geometryReader(
   datasetId: string,
@@ -27,41 +32,128 @@ function geometryReader(
   }
 }
 
+interface StateSourceOf {
+  readonly source: SensorThingsSource;
+  readonly reader: SensorThingsReader;
+}
+
+export interface DatasetSourcesOptions extends SourceRequestOptions {
+  /** How an MQTT feed connects (tests); by default the `mqtt` package, loaded when needed. */
+  readonly connectFeed?: ConnectFeed;
+}
+
 export function withDatasetSources(
   base: DataAdapter,
   sources: DatasetSources,
-  request: SourceRequestOptions,
+  request: DatasetSourcesOptions,
 ): DataAdapter {
-  const readers = new Map(
-    Object.entries(sources).map(([datasetId, source]) => [
-      datasetId,
-      geometryReader(datasetId, source.geometry, request),
-    ]),
-  );
-  if (readers.size === 0) return base;
+  const geometryReaders = new Map<string, GeometryReader>();
+  const stateSources = new Map<string, StateSourceOf>();
+  for (const [datasetId, source] of Object.entries(sources)) {
+    if (source.geometry)
+      geometryReaders.set(datasetId, geometryReader(datasetId, source.geometry, request));
+    if (source.state)
+      stateSources.set(datasetId, {
+        source: source.state,
+        reader: sensorThingsReader(datasetId, source.state, request),
+      });
+  }
+  if (geometryReaders.size === 0 && stateSources.size === 0) return base;
 
-  // The city's extent, read once (again after a failure).
-  let cityBbox: Promise<BBox> | null = null;
-  const extent = (signal?: AbortSignal) => {
-    cityBbox ??= base.getCatalog({ signal }).then(
-      (catalog) => catalog.data.city.bbox,
+  // The catalog, read once (again after a failure): the city's extent, each dataset's cadence.
+  let catalogRead: Promise<Catalog> | null = null;
+  const catalog = (signal?: AbortSignal) => {
+    catalogRead ??= base.getCatalog({ signal }).then(
+      (fetched) => fetched.data,
       (error: unknown) => {
-        cityBbox = null;
+        catalogRead = null;
         throw error;
       },
     );
-    return cityBbox;
+    return catalogRead;
   };
+
+  /** A source's values as the dataset's live state. */
+  const asReadings = async (
+    datasetId: string,
+    values: StateValues,
+    signal?: AbortSignal,
+  ): Promise<LiveReadings> => {
+    const dataset = (await catalog(signal)).datasets.find((entry) => entry.id === datasetId);
+    if (!dataset || dataset.stateCadenceS === null)
+      throw new AdapterError(
+        'invalid-response',
+        `${datasetId}: not a dataset with live state in the catalog`,
+        {
+          resource: datasetId,
+        },
+      );
+    return { ...values, dataset: datasetId, cadenceS: dataset.stateCadenceS };
+  };
+
+  /** Why a dataset's MQTT feed is down, while it is. */
+  const feedProblems = new Map<string, string>();
+  const feedDatasets = [...stateSources].filter(([, state]) => state.source.mqtt).map(([id]) => id);
+  const baseStream =
+    base.capabilities.liveStream && base.watchLiveState ? base.watchLiveState : null;
+
+  function watchLiveState(datasetIds: readonly string[], watch: LiveStateWatch): () => void {
+    const fed = datasetIds.filter((id) => feedDatasets.includes(id));
+    const others = datasetIds.filter((id) => !stateSources.has(id));
+    const stops = fed.map((datasetId) => {
+      const { source, reader } = stateSources.get(datasetId)!;
+      return watchSensorThings({
+        source: source as Parameters<typeof watchSensorThings>[0]['source'],
+        read: () => reader.read({}, {}),
+        now: request.now,
+        ...(request.connectFeed ? { connect: request.connectFeed } : {}),
+        onState: (values) =>
+          void asReadings(datasetId, values.data).then(
+            (data) => watch.onState(datasetId, { data, fetchedAt: values.fetchedAt }),
+            () => undefined,
+          ),
+        onProblem: (message) => {
+          const before = feedProblems.get(datasetId) ?? null;
+          if (message === null) feedProblems.delete(datasetId);
+          else feedProblems.set(datasetId, message);
+          // Read again now, so the layer says so (or stops saying it) at once.
+          if (before !== message) watch.onOverdue?.(datasetId);
+        },
+      });
+    });
+    if (baseStream && others.length > 0) stops.push(baseStream(others, watch));
+    return () => {
+      for (const stop of stops) stop();
+      for (const id of fed) feedProblems.delete(id);
+    };
+  }
 
   return {
     ...base,
-    id: `${base.id}+${[...readers.keys()].join(',')}`,
+    id: `${base.id}+${Object.keys(sources).join(',')}`,
+    capabilities: {
+      ...base.capabilities,
+      liveStream: base.capabilities.liveStream || feedDatasets.length > 0,
+    },
     async getGeometry(datasetId, query: GeometryQuery = {}, options = {}) {
-      const reader = readers.get(datasetId);
+      const reader = geometryReaders.get(datasetId);
       if (!reader) return base.getGeometry(datasetId, query, options);
       // These sources are static: a read of the past is a read of now.
-      const bbox = query.bbox ?? (await extent(options.signal));
+      const bbox = query.bbox ?? (await catalog(options.signal)).city.bbox;
       return reader.read({ bbox }, options);
     },
+    async getLiveState(datasetId, query = {}, options = {}): Promise<Fetched<LiveReadings>> {
+      const state = stateSources.get(datasetId);
+      if (!state) return base.getLiveState(datasetId, query, options);
+      const fetched = await state.reader.read(query, options);
+      const data = await asReadings(datasetId, fetched.data.readings, options.signal);
+      const problem = query.at === undefined ? feedProblems.get(datasetId) : undefined;
+      return {
+        data,
+        fetchedAt: fetched.fetchedAt,
+        ...(problem ? { liveFeedProblem: problem } : {}),
+      };
+    },
+    ...(baseStream || feedDatasets.length > 0 ? { watchLiveState } : {}),
   };
 }

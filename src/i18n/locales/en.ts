@@ -34,6 +34,7 @@ export const en = {
     notInCatalog: 'Not offered by the source',
     unknownIds_one: '{{count}} reading for a feature not on the map ignored',
     unknownIds_other: '{{count}} readings for features not on the map ignored',
+    liveFeedDown: 'live feed down ({{message}}), polling meanwhile',
     truncated: 'only the first {{loaded}} features loaded (the source has more)',
     truncatedOf: 'only {{loaded}} of {{matched}} features loaded (the limit set for this source)',
   },

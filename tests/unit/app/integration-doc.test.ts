@@ -11,7 +11,7 @@ describe('docs/integration.md', () => {
     expect(blocks).toHaveLength(1);
     const config = parseRuntimeConfig(JSON.parse(blocks[0]!), 'docs/integration.md');
     expect(Object.keys(config.sources).sort()).toEqual(['fire.hydrants', 'traffic.roads']);
-    expect(config.sources['traffic.roads']!.geometry.adapter).toBe('ogc-api-features');
+    expect(config.sources['traffic.roads']!.geometry!.adapter).toBe('ogc-api-features');
     expect(config.sources['fire.hydrants']!.geometry).toMatchObject({
       adapter: 'geojson',
       idProperty: 'HYDRANT_NO',

@@ -127,7 +127,7 @@ describe('wall screen config', () => {
       headers: {},
       fields: { 'name.zh': 'NAME_CN' },
     });
-    expect(config.sources['fire.hydrants']!.geometry.adapter).toBe('geojson');
+    expect(config.sources['fire.hydrants']!.geometry!.adapter).toBe('geojson');
   });
   it('refuses a bad source key by key: adapter, URL, collection, field names, limits', () => {
     expect(

@@ -6,6 +6,7 @@ import type { FetchLike } from '../../../../src/data/http-client';
 import type { BBox, Catalog } from '../../../../src/data/schemas';
 import { datasetSourcesSchema } from '../../../../src/data/sources/source-config';
 import { withDatasetSources } from '../../../../src/data/sources/with-dataset-sources';
+import { GATHER_MS, type FeedClient } from '../../../../src/data/sources/sensorthings-mqtt';
 import { FAKE_OGC_URL, fakeOgcServer, fakeRoads } from './fake-ogc-server';
 
 const CITY_BBOX: BBox = [121.39995, 31.19, 121.40095, 31.21];
@@ -20,11 +21,20 @@ function baseAdapter(catalogFails = 0) {
       zoom: 12,
       bbox: CITY_BBOX,
     },
-    datasets: [],
+    datasets: [
+      {
+        id: 'fire.hydrants',
+        domain: 'fire',
+        geometryKind: 'point',
+        stateCadenceS: 60,
+        geometryCadenceS: null,
+        stateFields: [{ key: 'inService' }],
+      },
+    ],
   };
   const base = {
     id: 'http:test',
-    capabilities: { liveState: true },
+    capabilities: { liveState: true, liveStream: true },
     getCatalog: vi.fn(async () => {
       if (failures-- > 0)
         throw new AdapterError('network', 'catalog: source unreachable', { resource: 'catalog' });
@@ -32,6 +42,7 @@ function baseAdapter(catalogFails = 0) {
     }),
     getGeometry: vi.fn(async () => ({ data: featureTable([]), fetchedAt: 2 })),
     getLiveState: vi.fn(),
+    watchLiveState: vi.fn(() => () => undefined),
   };
   return base as unknown as DataAdapter & typeof base;
 }
@@ -78,8 +89,14 @@ describe('withDatasetSources', () => {
     const adapter = routed(base, fakeOgcServer({}).fetch);
     await adapter.getGeometry('fire.hydrants', { bbox: CITY_BBOX });
     expect(base.getGeometry).toHaveBeenCalledWith('fire.hydrants', { bbox: CITY_BBOX }, {});
-    expect(adapter.getLiveState).toBe(base.getLiveState);
-    expect(adapter.capabilities).toBe(base.capabilities);
+    await adapter.getLiveState('fire.hydrants', { at: '2026-01-15T08:00:00+08:00' });
+    expect(base.getLiveState).toHaveBeenCalledWith(
+      'fire.hydrants',
+      { at: '2026-01-15T08:00:00+08:00' },
+      {},
+    );
+    expect(adapter.getAreas).toBe(base.getAreas);
+    expect(adapter.capabilities).toEqual(base.capabilities);
   });
 
   it('asks for the catalog again after it failed', async () => {
@@ -90,5 +107,107 @@ describe('withDatasetSources', () => {
     );
     expect((await adapter.getGeometry('traffic.roads')).data.length).toBe(5);
     expect(base.getCatalog).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('withDatasetSources: live state from SensorThings', () => {
+  const things: FetchLike = async () =>
+    Response.json({
+      value: [
+        {
+          '@iot.id': 1,
+          name: 'h-1',
+          Datastreams: [
+            {
+              '@iot.id': 11,
+              name: 'inService',
+              Observations: [{ result: 0, phenomenonTime: '2026-01-15T00:00:00Z' }],
+            },
+          ],
+        },
+      ],
+    });
+  const sources = (mqtt: boolean) =>
+    datasetSourcesSchema.parse({
+      'fire.hydrants': {
+        state: {
+          adapter: 'sensorthings',
+          url: 'https://sta.example/v1.1',
+          columns: { inService: 'inService' },
+          ...(mqtt ? { mqtt: { url: 'ws://127.0.0.1:9001' } } : {}),
+        },
+      },
+    });
+
+  it("reads the dataset's live state from it, with the catalog's cadence", async () => {
+    const base = baseAdapter();
+    const adapter = withDatasetSources(base, sources(false), {
+      fetch: things,
+      timeoutMs: 5_000,
+      now: () => 3,
+    });
+    const fetched = await adapter.getLiveState('fire.hydrants');
+    expect(fetched.data).toMatchObject({
+      dataset: 'fire.hydrants',
+      cadenceS: 60,
+      ids: ['h-1'],
+      columns: { inService: [0] },
+      observedAt: '2026-01-15T00:00:00.000Z',
+    });
+    expect(base.getLiveState).not.toHaveBeenCalled();
+    await adapter.getLiveState('pipes.water');
+    expect(base.getLiveState).toHaveBeenCalledWith('pipes.water', {}, {});
+    // Without a broker nothing is pushed: the base stream watches the rest as before.
+    adapter.watchLiveState!(['fire.hydrants', 'pipes.water'], { onState: () => undefined });
+    expect(base.watchLiveState).toHaveBeenCalledWith(['pipes.water'], expect.anything());
+  });
+
+  it('pushes what the broker publishes, and says on the layer while the broker is down', async () => {
+    vi.useFakeTimers();
+    try {
+      const base = baseAdapter();
+      const listeners = new Map<string, (...args: unknown[]) => void>();
+      const client = {
+        on: (event: string, listener: (...args: unknown[]) => void) =>
+          listeners.set(event, listener),
+        subscribe: (_topics: string[], callback: (error: null) => void) => callback(null),
+        end: vi.fn(),
+      };
+      const adapter = withDatasetSources(base, sources(true), {
+        fetch: things,
+        timeoutMs: 5_000,
+        now: () => 3,
+        connectFeed: async () => client as unknown as FeedClient,
+      });
+      expect(adapter.capabilities.liveStream).toBe(true);
+      const pushed: unknown[] = [];
+      const overdue: string[] = [];
+      const stop = adapter.watchLiveState!(['fire.hydrants', 'pipes.water'], {
+        onState: (datasetId, state) => pushed.push([datasetId, state.data.columns]),
+        onOverdue: (datasetId) => overdue.push(datasetId),
+      });
+      expect(base.watchLiveState).toHaveBeenCalledWith(['pipes.water'], expect.anything());
+      await vi.advanceTimersByTimeAsync(0);
+      listeners.get('connect')!();
+      listeners.get('message')!(
+        'v1.1/Datastreams(11)/Observations',
+        new TextEncoder().encode('{"result":1,"phenomenonTime":"2026-01-15T00:01:00Z"}'),
+      );
+      await vi.advanceTimersByTimeAsync(GATHER_MS);
+      expect(pushed).toEqual([['fire.hydrants', { inService: [1] }]]);
+
+      listeners.get('offline')!();
+      expect(overdue).toContain('fire.hydrants');
+      expect((await adapter.getLiveState('fire.hydrants')).liveFeedProblem).toBe(
+        'ws://127.0.0.1:9001: the broker cannot be reached',
+      );
+      listeners.get('connect')!();
+      await vi.advanceTimersByTimeAsync(0);
+      expect((await adapter.getLiveState('fire.hydrants')).liveFeedProblem).toBeUndefined();
+      stop();
+      expect(client.end).toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
