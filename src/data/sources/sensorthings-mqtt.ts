@@ -34,7 +34,11 @@ export const RECONNECT_MS = 5_000;
 export const GATHER_MS = 200;
 
 const connectMqtt: ConnectFeed = async (url) => {
-  const { connect } = await import('mqtt');
+  const mqtt = await import('mqtt');
+  // The package's browser build exports one default object; its Node build, named functions.
+  const connect =
+    (mqtt as Partial<typeof mqtt>).connect ??
+    (mqtt as unknown as { default: typeof mqtt }).default.connect;
   return connect(url, { reconnectPeriod: RECONNECT_MS, connectTimeout: 10_000 }) as FeedClient;
 };
 

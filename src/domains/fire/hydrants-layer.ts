@@ -57,11 +57,18 @@ const SERVICE_RANK: Readonly<Record<HydrantService, number>> = {
   outOfService: 2,
 };
 const SERVICE_OF_RANK: readonly HydrantService[] = ['noReading', 'inService', 'outOfService'];
-/** Cells are translucent, so the streets and the other layers still show through them. */
-const CELL_ALPHA = 170;
+/**
+ * Cells are translucent, so the streets and the other layers show through them; cells where all
+ * is well recede, and one with a hydrant out of service stands out.
+ */
+const CELL_ALPHA: Readonly<Record<HydrantService, number>> = {
+  noReading: 100,
+  inService: 70,
+  outOfService: 220,
+};
 const CELL_FILL: readonly Rgba[] = SERVICE_OF_RANK.map((service) => {
   const [r, g, b] = service === 'outOfService' ? statusColors.warning : HYDRANT_STYLE[service].fill;
-  return [r, g, b, CELL_ALPHA];
+  return [r, g, b, CELL_ALPHA[service]];
 });
 /** Cells not touching: a cell reads as one place, not as a carpet. */
 const CELL_COVERAGE = 0.85;

@@ -27,8 +27,7 @@ export const fireMessages = {
         inService: '消火栓在用（实心圆点）',
         outOfService: '消火栓停用（空心圆环）',
         noReading: '消火栓无读数（灰色圆点）',
-        cells:
-          '缩小到 {{zoom}} 级以下时合并为六边形：每格取格内最差的消火栓状态（有停用即为橙色，全无读数才为灰色）',
+        cells: '缩小至 {{zoom}} 级以下：六边形，取格内最差的消火栓状态',
       },
       alarms: {
         incident: '已确认火警：白边、带“!”、双重脉冲环',
@@ -98,8 +97,7 @@ export const fireMessages = {
         inService: 'Hydrant in service (filled dot)',
         outOfService: 'Hydrant out of service (hollow ring)',
         noReading: 'Hydrant, no reading (grey dot)',
-        cells:
-          'Below zoom {{zoom}}, grouped in hexagons: each takes the worst hydrant inside (orange if any is out of service, grey only if none has a reading)',
+        cells: 'Zoomed out (below {{zoom}}): hexagons, each the worst hydrant in it',
       },
       alarms: {
         incident: 'Confirmed fire: white outline, "!", double pulsing ring',
