@@ -16,5 +16,10 @@ describe('docs/integration.md', () => {
       adapter: 'geojson',
       idProperty: 'HYDRANT_NO',
     });
+    expect(config.sources['fire.hydrants']!.state).toMatchObject({
+      adapter: 'sensorthings',
+      columns: { inService: 'In service' },
+      mqtt: { url: 'wss://sta.city.example/mqtt', topicPrefix: 'v1.1' },
+    });
   });
 });
