@@ -37,6 +37,9 @@ export async function requestJson<S extends z.ZodType, T = z.output<S>>(
   request: JsonRequest<S, T>,
 ): Promise<T> {
   const { resource } = request;
+  // A caller that has given up (between the pages of a paged read, say) starts nothing more.
+  if (request.signal?.aborted)
+    throw new AdapterError('aborted', `request for ${resource} was cancelled`, { resource });
   const timeout = AbortSignal.timeout(request.timeoutMs);
   const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
 
