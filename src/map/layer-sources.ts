@@ -96,9 +96,13 @@ export function describeSource(
     data,
     status: {
       phase: failing ? 'error' : ready ? 'live' : 'loading',
-      observedAt: stateData
-        ? Date.parse(stateData.observedAt)
-        : (geometry.data?.observedAt ?? null),
+      // The age of what is on screen: nothing is without features (a live state alone draws nothing).
+      observedAt:
+        data === null
+          ? null
+          : stateData
+            ? Date.parse(stateData.observedAt)
+            : (geometry.data?.observedAt ?? null),
       cadenceS: hasState ? dataset.stateCadenceS : dataset.geometryCadenceS,
       error: failing ? errorMessage(failing.error) : null,
       unknownIds: data?.state?.unknownIds ?? 0,

@@ -5,7 +5,14 @@
  * click on one shows its details with the names mapped from the server's fields.
  */
 import { describe, expect } from 'vitest';
-import { layerStatus, openApp, patchConfig, showOnly } from './support/app';
+import {
+  LAYER_IDS,
+  layerStatus,
+  openApp,
+  patchConfig,
+  showOnly,
+  waitForLayerPhase,
+} from './support/app';
 import { isApiRequest, servedCatalog } from './support/city';
 import { changedPixels, snapshotMap } from './support/pixels';
 import { focusRoad, longestArterial } from './support/roads';
@@ -65,5 +72,40 @@ describe.skipIf(!OGC_URL)('a layer from an OGC API – Features server (MapServe
     const road = await focusRoad(page, await longestArterial(page));
     await page.mouse.click(road.mouse.x, road.mouse.y);
     await expect.poll(() => page.getByTestId('details-title').textContent()).toBe(road.name);
+  });
+
+  test('a wrong collection and a wrong field mapping each show on their own layer; the rest goes live', async ({
+    session,
+  }) => {
+    const { page } = session;
+    session.allowConsoleError({
+      text: /^Failed to load resource: the server responded with a status of 404/u,
+      url: new RegExp(`^${OGC_URL!.replaceAll('.', '\\.')}/collections/nope/items`, 'u'),
+      reason: 'the config names a collection the server does not have, on purpose',
+    });
+    await patchConfig(page, {
+      sources: {
+        'traffic.roads': {
+          geometry: { adapter: 'ogc-api-features', url: OGC_URL, collection: 'nope' },
+        },
+        'pipes.water': {
+          geometry: {
+            adapter: 'ogc-api-features',
+            url: OGC_URL,
+            collection: 'water_pipes',
+            fields: { 'name.zh': 'NAME_CN' },
+          },
+        },
+      },
+    });
+    const failing = ['traffic.roads', 'pipes.water'];
+    await openApp(page, { live: LAYER_IDS.filter((id) => !failing.includes(id)) });
+    for (const id of failing) await waitForLayerPhase(page, id, 'error');
+    expect(await layerStatus(page, 'traffic.roads').textContent()).toContain(
+      'traffic.roads: HTTP 404 (Invalid collection.)',
+    );
+    expect(await layerStatus(page, 'pipes.water').textContent()).toContain(
+      'fields.name.zh: the source has no property "NAME_CN"',
+    );
   });
 });

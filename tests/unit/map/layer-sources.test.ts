@@ -66,6 +66,16 @@ describe('describeSource', () => {
     expect(source.data?.state).not.toBeNull();
     expect(isStale(source.status, Date.parse(liveState.observedAt))).toBe(true);
   });
+  it('gives no age while it has no features to show, whatever the live state', () => {
+    const source = describeSource(
+      fakeLayer,
+      dataset,
+      failing(undefined),
+      ok({ data: liveState, fetchedAt: 9 }),
+    );
+    expect(source.data).toBeNull();
+    expect(source.status).toMatchObject({ phase: 'error', observedAt: null });
+  });
   it('says when the source had more features than the layer loaded', () => {
     const truncated = { loaded: 1, matched: 40 };
     const source = describeSource(
