@@ -7,9 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { DataAdapter } from '../../src/data/adapter';
-import { AdapterError, type AdapterErrorKind } from '../../src/data/errors';
+import type { AdapterErrorKind } from '../../src/data/errors';
 import type { FetchLike } from '../../src/data/http-client';
 import { featureSchema } from '../../src/data/schemas';
+import { adapterFailure } from '../helpers/adapter-failure';
 
 export interface ConformanceSubject {
   readonly name: string;
@@ -65,15 +66,6 @@ const FAULTS: readonly {
 ];
 
 const TIMEOUT_MS = 300;
-
-async function failure(promise: Promise<unknown>): Promise<AdapterError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AdapterError);
-  return error as AdapterError;
-}
 
 export function adapterConformance(subject: ConformanceSubject): void {
   const reads: {
@@ -140,7 +132,7 @@ export function adapterConformance(subject: ConformanceSubject): void {
     for (const { what, read } of reads) {
       for (const fault of FAULTS) {
         it(`reading ${what} from a source with ${fault.name}: kind ${fault.kind}`, async () => {
-          const error = await failure(read(subject.make(fault.fetch, TIMEOUT_MS)));
+          const error = await adapterFailure(read(subject.make(fault.fetch, TIMEOUT_MS)));
           expect(error.kind).toBe(fault.kind);
           if (fault.status) expect(error.status).toBe(fault.status);
           expect(error.message.length).toBeGreaterThan(0);
@@ -150,7 +142,9 @@ export function adapterConformance(subject: ConformanceSubject): void {
       it(`reading ${what}, given up by the caller: kind aborted`, async () => {
         const controller = new AbortController();
         controller.abort();
-        const error = await failure(read(subject.make(subject.fetch, 20_000), controller.signal));
+        const error = await adapterFailure(
+          read(subject.make(subject.fetch, 20_000), controller.signal),
+        );
         expect(error.kind).toBe('aborted');
       });
     }

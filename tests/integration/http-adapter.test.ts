@@ -5,8 +5,8 @@
 import { http, HttpResponse, delay } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AdapterError } from '../../src/data/errors';
 import { createHttpAdapter } from '../../src/data/http-adapter';
+import { adapterFailure } from '../helpers/adapter-failure';
 
 const BASE = 'http://source.test/api/v1';
 const server = setupServer();
@@ -35,15 +35,6 @@ function serve(path: string, resolver: Parameters<typeof http.get>[1]) {
   server.use(http.get(`${BASE}${path}`, resolver));
 }
 
-async function failure(promise: Promise<unknown>): Promise<AdapterError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AdapterError);
-  return error as AdapterError;
-}
-
 describe('http adapter: valid responses', () => {
   it('reads geometry, coercing numeric ids to strings, and passes the bbox', async () => {
     let seenBbox: string | null = null;
@@ -51,7 +42,19 @@ describe('http adapter: valid responses', () => {
       seenBbox = new URL(request.url).searchParams.get('bbox');
       return HttpResponse.json({
         type: 'FeatureCollection',
-        features: [road('a', { zh: '人民路', en: 'Renmin Rd' }, [[121.4, 31.2], [121.41, 31.21]]), { ...road('x', 'Main', [[121.4, 31.2], [121.5, 31.3]]), id: 7 }],
+        features: [
+          road('a', { zh: '人民路', en: 'Renmin Rd' }, [
+            [121.4, 31.2],
+            [121.41, 31.21],
+          ]),
+          {
+            ...road('x', 'Main', [
+              [121.4, 31.2],
+              [121.5, 31.3],
+            ]),
+            id: 7,
+          },
+        ],
       });
     });
     const result = await adapter.getGeometry('traffic.roads', { bbox: [121, 31, 122, 32] });
@@ -71,13 +74,21 @@ describe('http adapter: valid responses', () => {
   it('reads the past: `at` goes to state, dynamic geometry and alarms as one ISO time', async () => {
     const seen: Record<string, string | null> = {};
     const at = '2026-01-15T00:30:00.000Z';
-    const record = (name: string, body: Record<string, unknown>) => ({ request }: { request: Request }) => {
-      seen[name] = new URL(request.url).searchParams.get('at');
-      return HttpResponse.json(body);
-    };
+    const record =
+      (name: string, body: Record<string, unknown>) =>
+      ({ request }: { request: Request }) => {
+        seen[name] = new URL(request.url).searchParams.get('at');
+        return HttpResponse.json(body);
+      };
     serve('/datasets/traffic.roads/state', record('state', goodState));
-    serve('/datasets/fire.alarms/features', record('features', { type: 'FeatureCollection', features: [] }));
-    serve('/alarms', record('alarms', { observedAt: goodState.observedAt, cadenceS: 60, alarms: [] }));
+    serve(
+      '/datasets/fire.alarms/features',
+      record('features', { type: 'FeatureCollection', features: [] }),
+    );
+    serve(
+      '/alarms',
+      record('alarms', { observedAt: goodState.observedAt, cadenceS: 60, alarms: [] }),
+    );
     await adapter.getLiveState('traffic.roads', { at });
     await adapter.getGeometry('fire.alarms', { at });
     await adapter.getAlarms({ at });
@@ -89,7 +100,15 @@ describe('http adapter: valid responses', () => {
   it('keeps HTML in names as plain text (it is data, not markup)', async () => {
     const name = { zh: '<img src=x onerror=alert(1)>', en: '<script>alert(1)</script>' };
     serve('/datasets/traffic.roads/features', () =>
-      HttpResponse.json({ type: 'FeatureCollection', features: [road('a', name, [[121.4, 31.2], [121.41, 31.21]])] }),
+      HttpResponse.json({
+        type: 'FeatureCollection',
+        features: [
+          road('a', name, [
+            [121.4, 31.2],
+            [121.41, 31.21],
+          ]),
+        ],
+      }),
     );
     const result = await adapter.getGeometry('traffic.roads');
     expect(result.data.feature(0).properties.name).toEqual(name);
@@ -101,7 +120,7 @@ describe('http adapter: bad input becomes a typed error', () => {
     serve('/datasets/fire.hydrants/state', () =>
       HttpResponse.json({ error: { code: 'internal', message: 'database down' } }, { status: 500 }),
     );
-    const error = await failure(adapter.getLiveState('fire.hydrants'));
+    const error = await adapterFailure(adapter.getLiveState('fire.hydrants'));
     expect(error.kind).toBe('http');
     expect(error.status).toBe(500);
     expect(error.resource).toBe('fire.hydrants');
@@ -113,7 +132,7 @@ describe('http adapter: bad input becomes a typed error', () => {
       await delay('infinite');
       return HttpResponse.json({});
     });
-    const error = await failure(adapter.getCatalog());
+    const error = await adapterFailure(adapter.getCatalog());
     expect(error.kind).toBe('timeout');
   });
 
@@ -125,17 +144,22 @@ describe('http adapter: bad input becomes a typed error', () => {
     const controller = new AbortController();
     const pending = adapter.getCatalog({ signal: controller.signal });
     controller.abort();
-    expect((await failure(pending)).kind).toBe('aborted');
+    expect((await adapterFailure(pending)).kind).toBe('aborted');
   });
 
   it('unreachable source → kind network', async () => {
     serve('/areas', () => HttpResponse.error());
-    expect((await failure(adapter.getAreas())).kind).toBe('network');
+    expect((await adapterFailure(adapter.getAreas())).kind).toBe('network');
   });
 
   it('a body that is not JSON → kind invalid-response', async () => {
-    serve('/datasets/traffic.roads/state', () => new HttpResponse('<html>502 Bad Gateway</html>', { status: 200 }));
-    expect((await failure(adapter.getLiveState('traffic.roads'))).kind).toBe('invalid-response');
+    serve(
+      '/datasets/traffic.roads/state',
+      () => new HttpResponse('<html>502 Bad Gateway</html>', { status: 200 }),
+    );
+    expect((await adapterFailure(adapter.getLiveState('traffic.roads'))).kind).toBe(
+      'invalid-response',
+    );
   });
 
   const hostileCases: Array<[string, Record<string, unknown>]> = [
@@ -144,45 +168,86 @@ describe('http adapter: bad input becomes a typed error', () => {
     ['column length mismatch', { ...goodState, columns: { speedKmh: [1] } }],
     ['not a date', { ...goodState, observedAt: 'yesterday' }],
   ];
-  it.each(hostileCases)('live state with %s → invalid-response naming where', async (_name, body) => {
-    serve('/datasets/traffic.roads/state', () => HttpResponse.json(body));
-    const error = await failure(adapter.getLiveState('traffic.roads'));
-    expect(error.kind).toBe('invalid-response');
-    expect(error.message).toMatch(/invalid data: .+ at /);
-  });
+  it.each(hostileCases)(
+    'live state with %s → invalid-response naming where',
+    async (_name, body) => {
+      serve('/datasets/traffic.roads/state', () => HttpResponse.json(body));
+      const error = await adapterFailure(adapter.getLiveState('traffic.roads'));
+      expect(error.kind).toBe('invalid-response');
+      expect(error.message).toMatch(/invalid data: .+ at /);
+    },
+  );
 
   const hostileGeometry: Array<[string, unknown]> = [
-    ['coordinates out of range', [road('a', 'x', [[500, 31], [121, 31]])]],
-    ['a megabyte-long name', [road('a', { zh: 'x'.repeat(1_000_000), en: 'x' }, [[121, 31], [121.1, 31]])]],
+    [
+      'coordinates out of range',
+      [
+        road('a', 'x', [
+          [500, 31],
+          [121, 31],
+        ]),
+      ],
+    ],
+    [
+      'a megabyte-long name',
+      [
+        road('a', { zh: 'x'.repeat(1_000_000), en: 'x' }, [
+          [121, 31],
+          [121.1, 31],
+        ]),
+      ],
+    ],
     ['a point as coordinates', [road('a', 'x', [121, 31])]],
   ];
   it.each(hostileGeometry)('geometry with %s → invalid-response', async (_name, features) => {
-    serve('/datasets/traffic.roads/features', () => HttpResponse.json({ type: 'FeatureCollection', features }));
-    const error = await failure(adapter.getGeometry('traffic.roads'));
+    serve('/datasets/traffic.roads/features', () =>
+      HttpResponse.json({ type: 'FeatureCollection', features }),
+    );
+    const error = await adapterFailure(adapter.getGeometry('traffic.roads'));
     expect(error.kind).toBe('invalid-response');
     expect(error.message.length).toBeLessThan(400);
   });
 
   it('infinite coordinates (1e999 in the body parses as Infinity) → invalid-response', async () => {
-    const feature = JSON.stringify(road('a', 'x', [[0, 31], [121, 31]])).replace('[0,31]', '[1e999,31]');
-    serve('/datasets/traffic.roads/features', () =>
-      new HttpResponse(`{"type":"FeatureCollection","features":[${feature}]}`, { headers: { 'Content-Type': 'application/json' } }),
+    const feature = JSON.stringify(
+      road('a', 'x', [
+        [0, 31],
+        [121, 31],
+      ]),
+    ).replace('[0,31]', '[1e999,31]');
+    serve(
+      '/datasets/traffic.roads/features',
+      () =>
+        new HttpResponse(`{"type":"FeatureCollection","features":[${feature}]}`, {
+          headers: { 'Content-Type': 'application/json' },
+        }),
     );
-    expect((await failure(adapter.getGeometry('traffic.roads'))).kind).toBe('invalid-response');
+    expect((await adapterFailure(adapter.getGeometry('traffic.roads'))).kind).toBe(
+      'invalid-response',
+    );
   });
 
   it('a raw NaN token in the body (not JSON) → invalid-response', async () => {
-    serve('/datasets/traffic.roads/state', () =>
-      new HttpResponse('{"dataset":"traffic.roads","ids":["a"],"columns":{"speedKmh":[NaN]}}', {
-        headers: { 'Content-Type': 'application/json' },
-      }),
+    serve(
+      '/datasets/traffic.roads/state',
+      () =>
+        new HttpResponse('{"dataset":"traffic.roads","ids":["a"],"columns":{"speedKmh":[NaN]}}', {
+          headers: { 'Content-Type': 'application/json' },
+        }),
     );
-    expect((await failure(adapter.getLiveState('traffic.roads'))).kind).toBe('invalid-response');
+    expect((await adapterFailure(adapter.getLiveState('traffic.roads'))).kind).toBe(
+      'invalid-response',
+    );
   });
 });
 
 describe('http adapter: demo controls', () => {
-  const clock = { mode: 'running', time: '2026-01-15T08:00:00+08:00', speed: 60, controllable: true };
+  const clock = {
+    mode: 'running',
+    time: '2026-01-15T08:00:00+08:00',
+    speed: 60,
+    controllable: true,
+  };
   it('posts clock actions as JSON and reads the clock back', async () => {
     let body: unknown = null;
     server.use(
@@ -197,10 +262,13 @@ describe('http adapter: demo controls', () => {
   it('triggers a scenario and reports a refusal with its status', async () => {
     server.use(
       http.post(`${BASE}/scenarios/rainstorm/runs`, () =>
-        HttpResponse.json({ error: { code: 'forbidden', message: 'demo mode only' } }, { status: 403 }),
+        HttpResponse.json(
+          { error: { code: 'forbidden', message: 'demo mode only' } },
+          { status: 403 },
+        ),
       ),
     );
-    const error = await failure(adapter.triggerScenario('rainstorm'));
+    const error = await adapterFailure(adapter.triggerScenario('rainstorm'));
     expect(error).toMatchObject({ kind: 'http', status: 403 });
     expect(error.message).toContain('demo mode only');
   });

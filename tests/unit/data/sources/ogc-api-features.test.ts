@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AdapterError } from '../../../../src/data/errors';
 import type { FetchLike } from '../../../../src/data/http-client';
 import { ogcApiFeaturesReader } from '../../../../src/data/sources/ogc-api-features';
 import {
@@ -9,6 +8,7 @@ import {
 } from '../../../../src/data/sources/source-config';
 import type { BBox } from '../../../../src/data/schemas';
 import { FAKE_OGC_URL, fakeOgcServer, fakeRoads } from './fake-ogc-server';
+import { adapterFailure } from '../../../helpers/adapter-failure';
 
 const NAMES = { 'name.zh': 'name_zh', 'name.en': 'name_en' };
 /** The first 1,000 of 1,200 roads (they stand 0.0001° apart from 121.4°E). */
@@ -26,15 +26,6 @@ function source(overrides: Partial<Record<keyof OgcApiFeaturesSource, unknown>> 
 
 function reader(fetch: FetchLike, config = source()) {
   return ogcApiFeaturesReader('traffic.roads', config, { fetch, timeoutMs: 5_000, now: () => 42 });
-}
-
-async function failure(promise: Promise<unknown>): Promise<AdapterError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AdapterError);
-  return error as AdapterError;
 }
 
 describe('OGC API – Features geometry', () => {
@@ -122,7 +113,7 @@ describe('OGC API – Features geometry', () => {
 
   it('reports a field mapping that names a property the source does not have', async () => {
     const server = fakeOgcServer({ roads: fakeRoads(3) });
-    const error = await failure(
+    const error = await adapterFailure(
       reader(server.fetch, source({ fields: { ...NAMES, roadClass: 'ROAD_CLASS' } })).read({}, {}),
     );
     expect(error.kind).toBe('invalid-response');
@@ -135,7 +126,8 @@ describe('OGC API – Features geometry', () => {
   it('reports a missing id property, and features without ids', async () => {
     const server = fakeOgcServer({ roads: fakeRoads(2) });
     expect(
-      (await failure(reader(server.fetch, source({ idProperty: 'FID' })).read({}, {}))).message,
+      (await adapterFailure(reader(server.fetch, source({ idProperty: 'FID' })).read({}, {})))
+        .message,
     ).toContain('idProperty');
     const anonymous: FetchLike = async () =>
       Response.json({
@@ -145,13 +137,15 @@ describe('OGC API – Features geometry', () => {
         ],
       });
     expect(
-      (await failure(reader(anonymous, source({ fields: {} })).read({}, {}))).message,
+      (await adapterFailure(reader(anonymous, source({ fields: {} })).read({}, {}))).message,
     ).toContain('the features have no id');
   });
 
   it("turns the server's exception body into the message (unknown collection)", async () => {
     const server = fakeOgcServer({ roads: fakeRoads(1) });
-    const error = await failure(reader(server.fetch, source({ collection: 'nope' })).read({}, {}));
+    const error = await adapterFailure(
+      reader(server.fetch, source({ collection: 'nope' })).read({}, {}),
+    );
     expect(error.kind).toBe('http');
     expect(error.status).toBe(404);
     expect(error.message).toBe('traffic.roads: HTTP 404 (Invalid collection.)');
@@ -164,14 +158,16 @@ describe('OGC API – Features geometry', () => {
       url.searchParams.delete('offset');
       return all.fetch(url.href, init);
     };
-    const error = await failure(reader(ignoringOffset, source({ pageSize: 10 })).read({}, {}));
+    const error = await adapterFailure(
+      reader(ignoringOffset, source({ pageSize: 10 })).read({}, {}),
+    );
     expect(error.message).toContain('does not page with offset');
   });
 
   it('reports a feature with a broken geometry by its place in the page', async () => {
     const roads = fakeRoads(3);
     roads[2] = { ...roads[2]!, geometry: { type: 'LineString', coordinates: [[121.4, 'x']] } };
-    const error = await failure(reader(fakeOgcServer({ roads }).fetch).read({}, {}));
+    const error = await adapterFailure(reader(fakeOgcServer({ roads }).fetch).read({}, {}));
     expect(error.kind).toBe('invalid-response');
     expect(error.message).toMatch(/^traffic\.roads: feature 2: invalid data/u);
   });
@@ -226,7 +222,7 @@ describe('OGC API – Features geometry, on recorded MapServer responses', () =>
     ['error-bad-bbox.json', 400, 'Bad value for bbox.'],
     ['error-offset-out-of-range.json', 400, 'Offset out of range.'],
   ])('shows the description of %s', async (file, status, description) => {
-    const error = await failure(reader(serving(file, status)).read({}, {}));
+    const error = await adapterFailure(reader(serving(file, status)).read({}, {}));
     expect(error.message).toBe(`traffic.roads: HTTP ${status} (${description})`);
   });
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AdapterError } from '../../../../src/data/errors';
 import type { FetchLike } from '../../../../src/data/http-client';
 import { observationValue, sensorThingsReader } from '../../../../src/data/sources/sensorthings';
 import { sensorThingsSourceSchema } from '../../../../src/data/sources/source-config';
+import { adapterFailure } from '../../../helpers/adapter-failure';
 
 const ROOT = 'https://sta.city.example/FROST-Server/v1.1';
 
@@ -37,15 +37,6 @@ const source = (overrides: Record<string, unknown> = {}) =>
 
 const reader = (fetch: FetchLike, config = source()) =>
   sensorThingsReader('fire.hydrants', config, { fetch, timeoutMs: 5_000, now: () => 99 });
-
-async function failure(promise: Promise<unknown>): Promise<AdapterError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AdapterError);
-  return error as AdapterError;
-}
 
 describe('SensorThings live state', () => {
   it("reads every page of Things, a column per Datastream, each its latest Observation's result", async () => {
@@ -94,13 +85,13 @@ describe('SensorThings live state', () => {
   });
 
   it('reports a column whose Datastream no Thing has, and an id property no Thing has', async () => {
-    const wrongColumn = await failure(
+    const wrongColumn = await adapterFailure(
       reader(frost().fetch, source({ columns: { inService: 'In service' } })).read({}, {}),
     );
     expect(wrongColumn.message).toBe(
       'fire.hydrants: columns.inService: no Thing has a Datastream named "In service"',
     );
-    const wrongId = await failure(
+    const wrongId = await adapterFailure(
       reader(frost().fetch, source({ featureIdProperty: 'hydrantNo' })).read({}, {}),
     );
     expect(wrongId.message).toContain('featureIdProperty');
@@ -109,7 +100,9 @@ describe('SensorThings live state', () => {
   it('refuses a next page on another host (the headers would go there)', async () => {
     const elsewhere: FetchLike = async () =>
       Response.json({ value: [], '@iot.nextLink': 'https://evil.example/v1.1/Things?$skip=2' });
-    expect((await failure(reader(elsewhere).read({}, {}))).message).toContain('another host');
+    expect((await adapterFailure(reader(elsewhere).read({}, {}))).message).toContain(
+      'another host',
+    );
   });
 
   it('stops at the cap of Things', async () => {
@@ -119,7 +112,7 @@ describe('SensorThings live state', () => {
 
   it('reports a body that is not a SensorThings collection', async () => {
     const html: FetchLike = async () => new Response('<html>login</html>');
-    expect((await failure(reader(html).read({}, {}))).kind).toBe('invalid-response');
+    expect((await adapterFailure(reader(html).read({}, {}))).kind).toBe('invalid-response');
   });
 });
 
