@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { VectorTile } from '@mapbox/vector-tile';
+import GeoJSONVT from 'geojson-vt';
+import { PbfReader } from 'pbf';
+import { PMTiles, type RangeResponse, type Source } from 'pmtiles';
+import vtpbf from 'vt-pbf';
+import { describe, expect, it } from 'vitest';
+import {
+  Compression,
+  TileType,
+  writePmtiles,
+  type ArchiveTile,
+} from '../../../scripts/pmtiles/pmtiles-writer';
+import { fixturePath } from '../../helpers/fixtures';
+
+/** An archive in memory, read the way the browser reads one over HTTP: by byte ranges. */
+function memorySource(bytes: Uint8Array): Source {
+  return {
+    getKey: () => 'memory',
+    getBytes: async (offset: number, length: number): Promise<RangeResponse> => ({
+      data: bytes.slice(offset, offset + length).buffer,
+    }),
+  };
+}
+
+const bounds = [121.4, 31.2, 121.5, 31.3] as const;
+
+/** The tile (x, y) at zoom z that holds a longitude and latitude (Web Mercator). */
+function tileOf(longitude: number, latitude: number, z: number): [number, number] {
+  const n = 2 ** z;
+  const radians = (latitude * Math.PI) / 180;
+  return [
+    Math.floor(((longitude + 180) / 360) * n),
+    Math.floor(((1 - Math.log(Math.tan(radians) + 1 / Math.cos(radians)) / Math.PI) / 2) * n),
+  ];
+}
+
+describe('writePmtiles', () => {
+  it('writes an archive the pmtiles reader reads back: header, metadata and every tile', async () => {
+    const tiles: ArchiveTile[] = [
+      { z: 0, x: 0, y: 0, data: Uint8Array.of(1, 2, 3) },
+      { z: 1, x: 1, y: 0, data: Uint8Array.of(4) },
+      { z: 1, x: 0, y: 1, data: Uint8Array.of(5, 6) },
+      { z: 2, x: 3, y: 1, data: Uint8Array.of(1, 2, 3) },
+    ];
+    const archive = new PMTiles(
+      memorySource(
+        writePmtiles(tiles, {
+          tileType: TileType.Unknown,
+          tileCompression: Compression.None,
+          bounds,
+          metadata: { name: 'test' },
+        }),
+      ),
+    );
+    const header = await archive.getHeader();
+    expect(header).toMatchObject({
+      specVersion: 3,
+      minZoom: 0,
+      maxZoom: 2,
+      numAddressedTiles: 4,
+      numTileContents: 3,
+      minLon: 121.4,
+      maxLat: 31.3,
+    });
+    expect(await archive.getMetadata()).toEqual({ name: 'test' });
+    for (const tile of tiles) {
+      const read = await archive.getZxy(tile.z, tile.x, tile.y);
+      expect(new Uint8Array(read!.data)).toEqual(tile.data);
+    }
+    expect(await archive.getZxy(2, 0, 0)).toBeUndefined();
+  });
+
+  it('puts a big directory in leaves, and every tile is still found', async () => {
+    const tiles: ArchiveTile[] = [];
+    for (let x = 0; x < 128; x++)
+      for (let y = 0; y < 128; y++)
+        tiles.push({ z: 7, x, y, data: Uint8Array.of(x, y, (x * y) % 251) });
+    const bytes = writePmtiles(tiles, {
+      tileType: TileType.Unknown,
+      tileCompression: Compression.None,
+      bounds,
+      metadata: {},
+      // Small, so that this archive needs leaves: so regular a directory compresses very well.
+      maxRootBytes: 64,
+    });
+    const archive = new PMTiles(memorySource(bytes));
+    expect((await archive.getHeader()).leafDirectoryLength).toBeGreaterThan(0);
+    for (const [x, y] of [
+      [0, 0],
+      [127, 127],
+      [64, 3],
+      [5, 99],
+    ] as const) {
+      const read = await archive.getZxy(7, x, y);
+      expect(Array.from(new Uint8Array(read!.data))).toEqual([x, y, (x * y) % 251]);
+    }
+  });
+
+  it("carries the town's roads as vector tiles: each feature with its id and properties", async () => {
+    const roads = JSON.parse(readFileSync(fixturePath('traffic.roads', 'features'), 'utf8')) as {
+      features: { id: string; properties: Record<string, unknown> }[];
+    };
+    // The id as a property: vector tile ids are integers, the dataset's are text.
+    for (const road of roads.features)
+      road.properties = { id: road.id, roadClass: road.properties['roadClass'] };
+    const index = new GeoJSONVT(roads as never, { maxZoom: 14, indexMaxZoom: 14 });
+    const z = 13;
+    const tiles: ArchiveTile[] = [];
+    const [west, south, east, north] = [121.44, 31.19, 121.5, 31.25];
+    const [minX, minY] = tileOf(west, north, z);
+    const [maxX, maxY] = tileOf(east, south, z);
+    for (let x = minX; x <= maxX; x++)
+      for (let y = minY; y <= maxY; y++) {
+        const tile = index.getTile(z, x, y);
+        if (tile) tiles.push({ z, x, y, data: vtpbf.fromGeojsonVt({ roads: tile }) });
+      }
+    expect(tiles.length).toBeGreaterThan(0);
+    const archive = new PMTiles(
+      memorySource(
+        writePmtiles(tiles, {
+          tileType: TileType.Mvt,
+          tileCompression: Compression.None,
+          bounds,
+          metadata: { vector_layers: [{ id: 'roads', fields: { id: 'String' } }] },
+        }),
+      ),
+    );
+    const ids = new Set<string>();
+    for (const tile of tiles) {
+      const read = await archive.getZxy(tile.z, tile.x, tile.y);
+      const layer = new VectorTile(new PbfReader(new Uint8Array(read!.data))).layers['roads']!;
+      for (let at = 0; at < layer.length; at++) ids.add(String(layer.feature(at).properties['id']));
+    }
+    expect(ids.size).toBe(roads.features.length);
+  });
+});
