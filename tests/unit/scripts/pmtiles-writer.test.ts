@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { VectorTile } from '@mapbox/vector-tile';
-import GeoJSONVT from 'geojson-vt';
 import { PbfReader } from 'pbf';
 import { PMTiles, type RangeResponse, type Source } from 'pmtiles';
-import vtpbf from 'vt-pbf';
 import { describe, expect, it } from 'vitest';
 import {
   Compression,
@@ -11,6 +9,8 @@ import {
   writePmtiles,
   type ArchiveTile,
 } from '../../../scripts/pmtiles/pmtiles-writer';
+import { tileProperties, vectorTiles } from '../../../scripts/pmtiles/vector-tiles';
+import { featureCollectionSchema } from '../../../src/data/schemas';
 import { fixturePath } from '../../helpers/fixtures';
 
 /** An archive in memory, read the way the browser reads one over HTTP: by byte ranges. */
@@ -24,16 +24,6 @@ function memorySource(bytes: Uint8Array): Source {
 }
 
 const bounds = [121.4, 31.2, 121.5, 31.3] as const;
-
-/** The tile (x, y) at zoom z that holds a longitude and latitude (Web Mercator). */
-function tileOf(longitude: number, latitude: number, z: number): [number, number] {
-  const n = 2 ** z;
-  const radians = (latitude * Math.PI) / 180;
-  return [
-    Math.floor(((longitude + 180) / 360) * n),
-    Math.floor(((1 - Math.log(Math.tan(radians) + 1 / Math.cos(radians)) / Math.PI) / 2) * n),
-  ];
-}
 
 describe('writePmtiles', () => {
   it('writes an archive the pmtiles reader reads back: header, metadata and every tile', async () => {
@@ -98,24 +88,15 @@ describe('writePmtiles', () => {
   });
 
   it("carries the town's roads as vector tiles: each feature with its id and properties", async () => {
-    const roads = JSON.parse(readFileSync(fixturePath('traffic.roads', 'features'), 'utf8')) as {
-      features: { id: string; properties: Record<string, unknown> }[];
-    };
-    // The id as a property: vector tile ids are integers, the dataset's are text.
-    for (const road of roads.features)
-      road.properties = { id: road.id, roadClass: road.properties['roadClass'] };
-    const index = new GeoJSONVT(roads as never, { maxZoom: 14, indexMaxZoom: 14 });
-    const z = 13;
-    const tiles: ArchiveTile[] = [];
-    const [west, south, east, north] = [121.44, 31.19, 121.5, 31.25];
-    const [minX, minY] = tileOf(west, north, z);
-    const [maxX, maxY] = tileOf(east, south, z);
-    for (let x = minX; x <= maxX; x++)
-      for (let y = minY; y <= maxY; y++) {
-        const tile = index.getTile(z, x, y);
-        if (tile) tiles.push({ z, x, y, data: vtpbf.fromGeojsonVt({ roads: tile }) });
-      }
-    expect(tiles.length).toBeGreaterThan(0);
+    const roads = featureCollectionSchema.parse(
+      JSON.parse(readFileSync(fixturePath('traffic.roads', 'features'), 'utf8')),
+    ).features;
+    const tiles = vectorTiles(roads, [121.44, 31.19, 121.5, 31.25], {
+      layer: 'roads',
+      minZoom: 12,
+      maxZoom: 13,
+    });
+    expect(new Set(tiles.map((tile) => tile.z))).toEqual(new Set([12, 13]));
     const archive = new PMTiles(
       memorySource(
         writePmtiles(tiles, {
@@ -126,12 +107,18 @@ describe('writePmtiles', () => {
         }),
       ),
     );
-    const ids = new Set<string>();
-    for (const tile of tiles) {
+    const found = new Map<string, Record<string, unknown>>();
+    for (const tile of tiles.filter((candidate) => candidate.z === 13)) {
       const read = await archive.getZxy(tile.z, tile.x, tile.y);
       const layer = new VectorTile(new PbfReader(new Uint8Array(read!.data))).layers['roads']!;
-      for (let at = 0; at < layer.length; at++) ids.add(String(layer.feature(at).properties['id']));
+      for (let at = 0; at < layer.length; at++) {
+        const { properties } = layer.feature(at);
+        found.set(String(properties['id']), properties);
+      }
     }
-    expect(ids.size).toBe(roads.features.length);
+    expect(found.size).toBe(roads.length);
+    const first = roads[0]!;
+    expect(found.get(first.id)).toMatchObject(tileProperties(first));
+    expect(found.get(first.id)).toHaveProperty('name_zh');
   });
 });

@@ -1,0 +1,72 @@
+/**
+ * Features cut into Mapbox Vector Tiles (geojson-vt, vt-pbf) for every zoom of a range over their
+ * extent, ready for `writePmtiles`. Vector tile ids are integers and the datasets' are text, so a
+ * feature's id travels as its `id` property, which is what live values are joined on. A localized
+ * name `{ zh, en }` becomes `name_zh` and `name_en` (tiles hold flat values only).
+ */
+import GeoJSONVT from 'geojson-vt';
+import vtpbf from 'vt-pbf';
+import type { Feature } from '../../src/data/schemas';
+import type { ArchiveTile } from './pmtiles-writer';
+
+export interface TilingOptions {
+  /** The layer name inside each tile. */
+  readonly layer: string;
+  readonly minZoom: number;
+  readonly maxZoom: number;
+}
+
+/** The tile (x, y) at zoom z that holds a longitude and latitude (Web Mercator). */
+export function tileAt(longitude: number, latitude: number, z: number): [number, number] {
+  const n = 2 ** z;
+  const radians = (Math.max(-85.0511, Math.min(85.0511, latitude)) * Math.PI) / 180;
+  const x = Math.floor(((longitude + 180) / 360) * n);
+  const y = Math.floor(
+    ((1 - Math.log(Math.tan(radians) + 1 / Math.cos(radians)) / Math.PI) / 2) * n,
+  );
+  return [Math.min(n - 1, Math.max(0, x)), Math.min(n - 1, Math.max(0, y))];
+}
+
+/** Flat properties for a tile: the id, scalars as they are, a localized text per language. */
+export function tileProperties(feature: Feature): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = { id: feature.id };
+  for (const [key, value] of Object.entries(feature.properties)) {
+    if (value === null || key === 'id') continue;
+    if (typeof value === 'object') {
+      out[`${key}_zh`] = value.zh;
+      out[`${key}_en`] = value.en;
+    } else out[key] = value;
+  }
+  return out;
+}
+
+export function vectorTiles(
+  features: readonly Feature[],
+  bbox: readonly [number, number, number, number],
+  options: TilingOptions,
+): ArchiveTile[] {
+  const index = new GeoJSONVT(
+    {
+      type: 'FeatureCollection',
+      features: features.map((feature) => ({
+        type: 'Feature',
+        geometry: feature.geometry,
+        properties: tileProperties(feature),
+      })),
+    } as never,
+    { maxZoom: options.maxZoom, indexMaxZoom: options.minZoom, buffer: 64 },
+  );
+  const [west, south, east, north] = bbox;
+  const tiles: ArchiveTile[] = [];
+  for (let z = options.minZoom; z <= options.maxZoom; z++) {
+    const [minX, minY] = tileAt(west, north, z);
+    const [maxX, maxY] = tileAt(east, south, z);
+    for (let x = minX; x <= maxX; x++)
+      for (let y = minY; y <= maxY; y++) {
+        const tile = index.getTile(z, x, y);
+        if (tile && tile.features.length > 0)
+          tiles.push({ z, x, y, data: vtpbf.fromGeojsonVt({ [options.layer]: tile }) });
+      }
+  }
+  return tiles;
+}
