@@ -9,7 +9,7 @@ import { AdapterError } from '../errors';
 import { summarizeIssues } from '../http-client';
 import { featureSchema, type Feature, type FeatureProperties } from '../schemas';
 
-/** A GeoJSON feature as any server sends it: only the envelope is checked here. */
+/** A GeoJSON feature as a server sends it: only the envelope is checked here. */
 export const sourceFeatureSchema = z.object({
   type: z.literal('Feature'),
   id: z.union([z.string(), z.number()]).nullish(),

@@ -50,7 +50,7 @@ export function hydrantStyle(state: StateTable | null, index: number): HydrantSt
 /** Below this zoom hydrants are drawn as hexagonal cells (the legend says so). */
 export const HYDRANT_CELLS_BELOW_ZOOM = 13;
 
-/** Which hydrant a cell takes its colour from: any out of service; grey only if none has a reading. */
+/** Which hydrant a cell takes its colour from: one out of service is enough; grey only if none has a reading. */
 const SERVICE_RANK: Readonly<Record<HydrantService, number>> = {
   noReading: 0,
   inService: 1,
