@@ -74,6 +74,26 @@ export interface Fetched<T> {
   truncated?: Truncation;
   /** Live state read from the source because its push feed is down, and why it is. */
   liveFeedProblem?: string;
+  /**
+   * A geometry too large to load whole, read tile by tile as the map needs it (vector tiles).
+   * `data` is then empty: the map asks for the tiles in view.
+   */
+  tiles?: TiledFeatures;
+}
+
+/** A dataset's features cut into map tiles (Web Mercator z/x/y), read one tile at a time. */
+export interface TiledFeatures {
+  /** The zooms the source has tiles for; the map draws the `maxZoom` tiles when zoomed further in. */
+  readonly minZoom: number;
+  readonly maxZoom: number;
+  /** The extent the tiles cover, where the source says; no tile outside it is asked for. */
+  readonly bounds: BBox | null;
+  /**
+   * The features of one tile in the layer's terms (ids and fields mapped as configured): an empty
+   * table where the source has no such tile. A feature that crosses tile edges comes in each
+   * tile it crosses, clipped, with the same id.
+   */
+  tile(z: number, x: number, y: number, options?: CallOptions): Promise<FeatureTable>;
 }
 
 export interface Truncation {

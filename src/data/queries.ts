@@ -9,7 +9,7 @@ import {
   type Query,
   type QueryClient,
 } from '@tanstack/react-query';
-import type { DataAdapter, Fetched, Truncation } from './adapter';
+import type { DataAdapter, Fetched, TiledFeatures, Truncation } from './adapter';
 import { isAbort } from './errors';
 import { backoffDelayMs } from './freshness';
 import type { FeatureTable } from './feature-table';
@@ -22,6 +22,8 @@ export interface GeometryData {
   readonly observedAt: number;
   /** The source had more features than were loaded. */
   readonly truncated: Truncation | null;
+  /** A geometry read tile by tile as the map needs it (`geometry` is then empty). */
+  readonly tiles: TiledFeatures | null;
 }
 
 /** A fetched geometry, with the past time it was read at (none for a read of now). */
@@ -33,6 +35,7 @@ function geometryData(fetched: FetchedGeometry): GeometryData {
     geometry: fetched.data,
     observedAt: fetched.readAt ?? fetched.fetchedAt,
     truncated: fetched.truncated ?? null,
+    tiles: fetched.tiles ?? null,
   };
 }
 

@@ -7,10 +7,11 @@ import type { Layer } from '@deck.gl/core';
 import type { BasemapLabel, Feature, Position } from '../data/schemas';
 import { attentionLayer } from './attention-layer';
 import { basemapLabelsLayer } from './basemap-labels';
-import type { Language } from './layer-contract';
+import type { Language, RenderContext } from './layer-contract';
 import type { LayerSource } from './layer-sources';
 import { focusHighlightLayer, selectionHighlightLayer } from './selection-highlight';
 import { layerSetting, type FeatureRef, type LayerSetting } from './store';
+import { tiledLayer, type TileEvents } from './tiled-layer';
 
 export interface ComposeInput {
   sources: readonly LayerSource[];
@@ -28,7 +29,11 @@ export interface ComposeInput {
   overlays?: readonly Layer[];
   labels: readonly BasemapLabel[];
   animationTime: number;
+  /** Where a tiled layer's tile loads and failures are told. */
+  tileEvents?: TileEvents;
 }
+
+const IGNORED_TILE_EVENTS: TileEvents = { onTilesInView: () => {}, onTileFailed: () => {} };
 
 export interface EmphasisRef {
   readonly layerId: string;
@@ -73,16 +78,21 @@ export function composeLayers(input: ComposeInput): Layer[] {
     if (!source.data) continue;
     const setting = layerSetting(input.settings, source.layer);
     const dim = source.layer.id === focusLayerId ? FOCUS_DIM : 1;
-    layers.push(
-      ...source.layer.render(source.data, {
-        zoom: input.zoom,
-        opacity: setting.opacity * dim,
-        visible: setting.visible,
-        language: input.language,
-        selectedId: input.selection?.layerId === source.layer.id ? input.selection.featureId : null,
-        animationTime: source.layer.animated ? input.animationTime : 0,
-      }),
-    );
+    const context: RenderContext = {
+      zoom: input.zoom,
+      opacity: setting.opacity * dim,
+      visible: setting.visible,
+      language: input.language,
+      selectedId: input.selection?.layerId === source.layer.id ? input.selection.featureId : null,
+      animationTime: source.layer.animated ? input.animationTime : 0,
+    };
+    const { tiled } = source.data;
+    if (!tiled) layers.push(...source.layer.render(source.data, context));
+    // A hidden tiled layer is left out, so that it reads no tiles meanwhile.
+    else if (setting.visible)
+      layers.push(
+        tiledLayer(source.layer, tiled, context, input.tileEvents ?? IGNORED_TILE_EVENTS),
+      );
   }
   layers.push(...(input.overlays ?? []));
   const focused = emphasised(input.sources, input.settings, input.focus ?? null);

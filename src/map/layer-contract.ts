@@ -4,9 +4,10 @@
  * this contract and nothing about any particular domain.
  */
 import type { Layer } from '@deck.gl/core';
+import type { TiledFeatures } from '../data/adapter';
 import type { FeatureTable } from '../data/feature-table';
 import type { StateTable } from '../data/live-state';
-import type { Feature } from '../data/schemas';
+import type { Feature, LiveReadings } from '../data/schemas';
 import type { Rgba, StatusLevel } from '../ui/theme';
 import type { KpiDefinition } from './kpi-contract';
 
@@ -19,6 +20,20 @@ export interface LayerData {
   readonly geometry: FeatureTable;
   /** Null until the first live state arrives, or for datasets without live state. */
   readonly state: StateTable | null;
+  /**
+   * A geometry read as vector tiles: the engine draws it tile by tile, each tile through the
+   * layer's own `render` with the live values joined by id. `geometry` then holds the features
+   * of the tiles in view. A layer's `render` never sees this.
+   */
+  readonly tiled?: TiledLayerData | null;
+}
+
+export interface TiledLayerData {
+  readonly tiles: TiledFeatures;
+  /** The dataset's latest live state, joined onto each tile's features as it is drawn. */
+  readonly readings: LiveReadings | null;
+  /** Goes up when the tiles are to be read again (some failed). */
+  readonly generation: number;
 }
 
 export interface RenderContext {

@@ -4,7 +4,8 @@
  * stays, so turning a layer back on is instant.
  */
 import { skipToken, useQueries, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
-import type { DataAdapter, Fetched, Truncation } from '../data/adapter';
+import type { DataAdapter, Fetched, TiledFeatures, Truncation } from '../data/adapter';
+import { featureTable } from '../data/feature-table';
 import { isAdapterError } from '../data/errors';
 import { freshness } from '../data/freshness';
 import { joinLiveStateOnce } from '../data/live-state';
@@ -17,6 +18,9 @@ import {
 } from '../data/queries';
 import type { Catalog, Dataset, LiveReadings } from '../data/schemas';
 import type { LayerData, LayerDefinition } from './layer-contract';
+import { tiledGeometryState, useTilesInView, type TiledGeometryState } from './tiles-in-view';
+
+const EMPTY_TABLE = featureTable([]);
 
 export type LayerPhase = 'unavailable' | 'loading' | 'live' | 'error';
 
@@ -33,6 +37,8 @@ export interface LayerStatus {
   readonly truncated?: Truncation | null;
   /** The live state's push feed is down (why): it is read by polling meanwhile. */
   readonly liveFeedProblem?: string | null;
+  /** Read as vector tiles: its features and counts are those of the tiles in view. */
+  readonly tiled?: boolean;
 }
 
 export interface LayerSource {
@@ -68,11 +74,17 @@ function isFailing(query: Result<unknown> | null): boolean {
   return query !== null && query.error !== null && (query.isError || query.failureCount > 0);
 }
 
+/** What the map has of a tiled geometry: the features of the tiles in view, tiles that failed. */
+export type TilesInView = (tiles: TiledFeatures) => TiledGeometryState;
+
+const NO_TILES_IN_VIEW: TilesInView = () => ({ seen: null, problem: null, generation: 0 });
+
 export function describeSource(
   layer: LayerDefinition,
   dataset: Dataset | null,
   geometry: Result<GeometryData>,
   state: Result<Fetched<LiveReadings>> | null,
+  inView: TilesInView = NO_TILES_IN_VIEW,
 ): LayerSource {
   if (!dataset) {
     return {
@@ -83,11 +95,19 @@ export function describeSource(
     };
   }
   const stateData = state?.data?.data ?? null;
-  const indexed = geometry.data?.geometry ?? null;
+  const tiles = geometry.data?.tiles ?? null;
+  const tiled = tiles ? inView(tiles) : null;
+  // A tiled geometry's features are those of the tiles in view (none until they are in).
+  const indexed = tiled ? (tiled.seen?.features ?? EMPTY_TABLE) : (geometry.data?.geometry ?? null);
   const data: LayerData | null = indexed
-    ? { geometry: indexed, state: stateData ? joinLiveStateOnce(indexed, stateData) : null }
+    ? {
+        geometry: indexed,
+        state: stateData ? joinLiveStateOnce(indexed, stateData) : null,
+        tiled: tiles && tiled ? { tiles, readings: stateData, generation: tiled.generation } : null,
+      }
     : null;
   const failing = [geometry, state].find(isFailing) ?? null;
+  const error = failing ? errorMessage(failing.error) : (tiled?.problem ?? null);
   const hasState = dataset.stateCadenceS !== null;
   const ready = data !== null && (!hasState || data.state !== null);
   return {
@@ -95,7 +115,7 @@ export function describeSource(
     dataset,
     data,
     status: {
-      phase: failing ? 'error' : ready ? 'live' : 'loading',
+      phase: error !== null ? 'error' : ready ? 'live' : 'loading',
       // The age of what is on screen: nothing is without features (a live state alone draws nothing).
       observedAt:
         data === null
@@ -104,10 +124,12 @@ export function describeSource(
             ? Date.parse(stateData.observedAt)
             : (geometry.data?.observedAt ?? null),
       cadenceS: hasState ? dataset.stateCadenceS : dataset.geometryCadenceS,
-      error: failing ? errorMessage(failing.error) : null,
-      unknownIds: data?.state?.unknownIds ?? 0,
+      error,
+      // A state covers the whole dataset and the tiles in view only part of it: not a mismatch.
+      unknownIds: tiles ? 0 : (data?.state?.unknownIds ?? 0),
       truncated: geometry.data?.truncated ?? null,
       liveFeedProblem: state?.data?.liveFeedProblem ?? null,
+      tiled: tiles !== null,
     },
   };
 }
@@ -143,6 +165,8 @@ export function useLayerSources(
         : { queryKey: queryKeys.liveState(adapter, layer.dataset), queryFn: skipToken };
     }),
   });
+  const tilesInView = useTilesInView((store) => store.byGeometry);
+  const inView: TilesInView = (tiles) => tiledGeometryState(tilesInView, tiles);
   return layers.map((layer, i) => {
     const dataset = datasets[i] ?? null;
     const state = dataset?.stateCadenceS != null ? (states[i] ?? null) : null;
@@ -151,6 +175,7 @@ export function useLayerSources(
       dataset,
       geometries[i] as Result<GeometryData>,
       state as Result<Fetched<LiveReadings>> | null,
+      inView,
     );
   });
 }

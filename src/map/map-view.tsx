@@ -39,6 +39,8 @@ import { useEmbeddedBasemap } from './use-embedded-basemap';
 import { useAnimationLoop } from './use-animation-loop';
 import { definitionOfDeckLayer, pickedFeature } from './picking';
 import { sameFeature, type FeatureRef, type LayerSetting } from './store';
+import type { TileEvents } from './tiled-layer';
+import { useTilesInView } from './tiles-in-view';
 
 export type BasemapChoice =
   { kind: 'embedded'; data: Basemap | null } | { kind: 'style'; url: string };
@@ -102,6 +104,10 @@ export interface CameraRequest {
 }
 
 const NO_ATTENTION: readonly Position[] = [];
+const TILE_EVENTS: TileEvents = {
+  onTilesInView: (tiles, tables) => useTilesInView.getState().report(tiles, tables),
+  onTileFailed: (tiles, message) => useTilesInView.getState().fail(tiles, message),
+};
 const NO_OVERLAYS: readonly Layer[] = [];
 const CAMERA_FLIGHT_MS = 900;
 
@@ -330,6 +336,7 @@ export function MapView(props: MapViewProps) {
         overlays: props.overlays ?? NO_OVERLAYS,
         labels: embedded?.labels ?? [],
         animationTime,
+        tileEvents: TILE_EVENTS,
       }),
     [
       props.sources,

@@ -35,9 +35,13 @@ export function pickedFeature(
   return layer && featureId !== null ? { layerId: layer.id, featureId } : null;
 }
 
-/** The picked object's id; from binary data (no object), the id at the picked index. */
+/**
+ * The picked object's id; from binary data (no object), the id at the picked index, in the table
+ * the picked layer drew (for a tiled layer, the tile's own layer: `sourceLayer`).
+ */
 function pickedFeatureId(info: PickingInfo): string | null {
   if (isFeature(info.object)) return info.object.id;
-  const table = tableOfLayerData(info.layer?.props.data);
+  const table =
+    tableOfLayerData(info.layer?.props.data) ?? tableOfLayerData(info.sourceLayer?.props.data);
   return table && info.index >= 0 && info.index < table.length ? table.id(info.index) : null;
 }

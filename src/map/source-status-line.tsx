@@ -48,6 +48,9 @@ export function SourceStatusLine({
     text = `${text} · ${t('status.unknownIds', { count: unknownIds })}`;
   if (visible && status.liveFeedProblem)
     text = `${text} · ${t('status.liveFeedDown', { message: status.liveFeedProblem })}`;
+  // A tiled layer has only the tiles in view: its counts are of those, not of the whole city.
+  if (visible && status.tiled && status.phase !== 'unavailable')
+    text = `${text} · ${t('status.tilesInView')}`;
   const { truncated } = status;
   if (visible && truncated)
     text = `${text} · ${

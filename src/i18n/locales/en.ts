@@ -36,6 +36,7 @@ export const en = {
     unknownIds_other: '{{count}} readings for features not on the map ignored',
     liveFeedDown: 'live feed down ({{message}}), polling meanwhile',
     truncated: 'only the first {{loaded}} features loaded (the source has more)',
+    tilesInView: 'vector tiles: counts are of the features in view',
     truncatedOf: 'only {{loaded}} of {{matched}} features loaded (the limit set for this source)',
   },
   counts: {

@@ -38,6 +38,7 @@ export const zhCN: Messages = {
     unknownIds_other: '已忽略 {{count}} 条地图上没有的要素的读数',
     liveFeedDown: '实时推送中断（{{message}}），暂以轮询更新',
     truncated: '仅加载了前 {{loaded}} 个要素（数据源还有更多）',
+    tilesInView: '矢量瓦片：计数为视野内要素',
     truncatedOf: '仅加载了 {{matched}} 个要素中的 {{loaded}} 个（此数据源设定的上限）',
   },
   counts: {

@@ -12,7 +12,12 @@ const dataset: Dataset = {
   geometryCadenceS: null,
   stateFields: [],
 };
-const geometry = { geometry: pointData(['a']).geometry, observedAt: 5, truncated: null };
+const geometry = {
+  geometry: pointData(['a']).geometry,
+  observedAt: 5,
+  truncated: null,
+  tiles: null,
+};
 const liveState: LiveState = {
   dataset: 'test.points',
   observedAt: '2026-01-15T00:00:00Z',
