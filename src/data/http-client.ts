@@ -1,20 +1,25 @@
 /**
- * One JSON request with the contract's failure rules: a timeout, the caller's abort, and every
+ * Requests to sources with the contract's failure rules: a timeout, the caller's abort, and every
  * way a source can fail (unreachable, non-2xx, not JSON, wrong shape) turned into an AdapterError.
+ * JSON and raw bytes (vector tiles) share one exchange, so they fail alike.
  */
 import type { z } from 'zod';
 import { AdapterError } from './errors';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
-export interface JsonRequest<S extends z.ZodType, T = z.output<S>> {
+/** What every request to a source says: where, about what, and within which limits. */
+export interface SourceRequest {
   url: string;
-  schema: S;
   resource: string;
   fetch: FetchLike;
   timeoutMs: number;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+}
+
+export interface JsonRequest<S extends z.ZodType, T = z.output<S>> extends SourceRequest {
+  schema: S;
   /** A JSON body makes it a POST. */
   body?: unknown;
   /**
@@ -36,6 +41,84 @@ const MAX_MESSAGE = 200;
 export async function requestJson<S extends z.ZodType, T = z.output<S>>(
   request: JsonRequest<S, T>,
 ): Promise<T> {
+  const post = request.body !== undefined;
+  const init: RequestInit = {
+    method: post ? 'POST' : 'GET',
+    headers: {
+      Accept: 'application/json',
+      ...(post ? { 'Content-Type': 'application/json' } : {}),
+      ...request.headers,
+    },
+    ...(post ? { body: JSON.stringify(request.body) } : {}),
+  };
+  const { decode } = request;
+  let status: number;
+  let decoded: Decoded<T>;
+  if (decode) {
+    const answer = await exchange(request, init, (response) => response.arrayBuffer(), isOk);
+    status = answer.response.status;
+    decoded = await decode(answer.body);
+  } else {
+    const answer = await exchange(request, init, (response) => response.text(), isOk);
+    status = answer.response.status;
+    // Without a decoder, T is the schema's output (its default).
+    decoded = parseAndCheck(request.schema, answer.body) as Decoded<T>;
+  }
+  if (decoded.ok) return decoded.value;
+  const message =
+    decoded.reason === 'not-json'
+      ? `${request.resource}: response is not JSON`
+      : `${request.resource}: ${decoded.summary}`;
+  throw new AdapterError('invalid-response', message, { resource: request.resource, status });
+}
+
+export interface BytesRequest extends SourceRequest {
+  /**
+   * Statuses besides 2xx that are answers rather than failures (an XYZ tile server's 404 for a
+   * tile without features).
+   */
+  answerStatuses?: readonly number[];
+  /** How the browser's HTTP cache is used (`reload` after it served a stale part of a file). */
+  cache?: RequestCache;
+}
+
+export interface BytesAnswer {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly bytes: Uint8Array<ArrayBuffer>;
+}
+
+/** One request for raw bytes (a tile, a byte range of an archive), failing as JSON requests do. */
+export async function requestBytes(request: BytesRequest): Promise<BytesAnswer> {
+  const answers = request.answerStatuses ?? [];
+  const { response, body } = await exchange(
+    request,
+    {
+      method: 'GET',
+      headers: { Accept: '*/*', ...request.headers },
+      ...(request.cache ? { cache: request.cache } : {}),
+    },
+    (answer) => answer.arrayBuffer(),
+    (status) => isOk(status) || answers.includes(status),
+  );
+  return { status: response.status, headers: response.headers, bytes: new Uint8Array(body) };
+}
+
+function isOk(status: number): boolean {
+  return status >= 200 && status < 300;
+}
+
+/**
+ * The request sent and its answer read (by `read`), both within the timeout and the caller's
+ * signal. No answer, or a status `answered` does not take, is an AdapterError; for the latter
+ * the error body's message is shown where it has one.
+ */
+async function exchange<B>(
+  request: SourceRequest,
+  init: RequestInit,
+  read: (response: Response) => Promise<B>,
+  answered: (status: number) => boolean,
+): Promise<{ response: Response; body: B }> {
   const { resource } = request;
   // A caller that has given up (between the pages of a paged read, say) starts nothing more.
   if (request.signal?.aborted)
@@ -43,23 +126,14 @@ export async function requestJson<S extends z.ZodType, T = z.output<S>>(
   const timeout = AbortSignal.timeout(request.timeoutMs);
   const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
 
-  let response: Response;
-  let body = '';
-  let bytes: ArrayBuffer | null = null;
+  let outcome:
+    | { readonly answered: true; readonly response: Response; readonly body: B }
+    | { readonly answered: false; readonly status: number; readonly text: string };
   try {
-    const post = request.body !== undefined;
-    response = await request.fetch(request.url, {
-      signal,
-      method: post ? 'POST' : 'GET',
-      headers: {
-        Accept: 'application/json',
-        ...(post ? { 'Content-Type': 'application/json' } : {}),
-        ...request.headers,
-      },
-      ...(post ? { body: JSON.stringify(request.body) } : {}),
-    });
-    if (request.decode && response.ok) bytes = await response.arrayBuffer();
-    else body = await response.text();
+    const response = await request.fetch(request.url, { ...init, signal });
+    outcome = answered(response.status)
+      ? { answered: true, response, body: await read(response) }
+      : { answered: false, status: response.status, text: await response.text() };
   } catch (cause) {
     if (request.signal?.aborted) {
       throw new AdapterError('aborted', `request for ${resource} was cancelled`, {
@@ -80,27 +154,16 @@ export async function requestJson<S extends z.ZodType, T = z.output<S>>(
     throw new AdapterError('network', `${resource}: source unreachable`, { resource, cause });
   }
 
-  if (!response.ok) {
-    const json = parseJson(body);
+  if (!outcome.answered) {
+    const json = parseJson(outcome.text);
     const detail = errorDetail(json);
     throw new AdapterError(
       'http',
-      `${resource}: HTTP ${response.status}${detail ? ` (${detail})` : ''}`,
-      { resource, status: response.status, body: json },
+      `${resource}: HTTP ${outcome.status}${detail ? ` (${detail})` : ''}`,
+      { resource, status: outcome.status, body: json },
     );
   }
-
-  // Without a decoder, T is the schema's output (its default).
-  const decoded =
-    bytes && request.decode
-      ? await request.decode(bytes)
-      : (parseAndCheck(request.schema, body) as Decoded<T>);
-  if (decoded.ok) return decoded.value;
-  const message =
-    decoded.reason === 'not-json'
-      ? `${resource}: response is not JSON`
-      : `${resource}: ${decoded.summary}`;
-  throw new AdapterError('invalid-response', message, { resource, status: response.status });
+  return outcome;
 }
 
 function parseAndCheck<S extends z.ZodType>(schema: S, body: string): Decoded<z.output<S>> {

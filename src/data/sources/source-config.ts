@@ -57,9 +57,70 @@ export const geoJsonSourceSchema = z
   })
   .strict();
 
+/** The name of the layer inside the tiles that holds the dataset's features. */
+const sourceLayerSchema = z.string().min(1).max(256);
+
+/**
+ * Vector tiles (MVT) in one PMTiles archive by URL, read by byte ranges: for a static dataset
+ * too large to load whole. The zooms and the extent come from the archive's header.
+ */
+export const pmtilesSourceSchema = z
+  .object({
+    adapter: z.literal('pmtiles'),
+    url: httpUrl,
+    sourceLayer: sourceLayerSchema,
+    /** The tile property that holds the feature id; omitted, the vector tile feature's own id. */
+    idProperty: z.string().min(1).max(128).optional(),
+    fields: fieldsSchema,
+    headers: headersSchema,
+  })
+  .strict();
+
+const zoomSchema = z.number().int().min(0).max(24);
+const longitude = z.number().min(-180).max(180);
+const latitude = z.number().min(-90).max(90);
+
+/**
+ * Vector tiles (MVT) from an XYZ tile server or a folder of tiles, by URL template. A server
+ * says nothing of its zooms or extent, so they are configured here.
+ */
+export const mvtSourceSchema = z
+  .object({
+    adapter: z.literal('mvt'),
+    /** E.g. `https://tiles.city.example/pipes/{z}/{x}/{y}.pbf`. */
+    url: httpUrl.refine(
+      (url) => ['{z}', '{x}', '{y}'].every((part) => url.includes(part)),
+      'expected a URL template with {z}, {x} and {y}',
+    ),
+    sourceLayer: sourceLayerSchema,
+    idProperty: z.string().min(1).max(128).optional(),
+    fields: fieldsSchema,
+    headers: headersSchema,
+    minZoom: zoomSchema.default(0),
+    /** The deepest zoom the server has tiles for; the map draws those when zoomed further in. */
+    maxZoom: zoomSchema.default(14),
+    /** [west, south, east, north] of the tiles: none outside it is asked for. */
+    bounds: z.tuple([longitude, latitude, longitude, latitude]).optional(),
+  })
+  .strict()
+  .refine((source) => source.maxZoom >= source.minZoom, {
+    message: 'expected maxZoom at least minZoom',
+    path: ['maxZoom'],
+  })
+  .refine((source) => !source.bounds || source.bounds[0] < source.bounds[2], {
+    message: 'expected west less than east',
+    path: ['bounds'],
+  })
+  .refine((source) => !source.bounds || source.bounds[1] < source.bounds[3], {
+    message: 'expected south less than north',
+    path: ['bounds'],
+  });
+
 export const geometrySourceSchema = z.discriminatedUnion('adapter', [
   ogcApiFeaturesSourceSchema,
   geoJsonSourceSchema,
+  pmtilesSourceSchema,
+  mvtSourceSchema,
 ]);
 
 /**
@@ -122,6 +183,8 @@ export const datasetSourcesSchema = z
 
 export type OgcApiFeaturesSource = z.infer<typeof ogcApiFeaturesSourceSchema>;
 export type GeoJsonSource = z.infer<typeof geoJsonSourceSchema>;
+export type PmtilesSource = z.infer<typeof pmtilesSourceSchema>;
+export type MvtSource = z.infer<typeof mvtSourceSchema>;
 export type GeometrySource = z.infer<typeof geometrySourceSchema>;
 export type SensorThingsSource = z.infer<typeof sensorThingsSourceSchema>;
 export type StateSource = z.infer<typeof stateSourceSchema>;

@@ -3,7 +3,8 @@
  * `sources`): a dataset's geometry, its live state or both are read from them; everything else
  * (the catalog, the other datasets, alarms, areas, the base map) from the base adapter. A
  * geometry source is asked for the features within the city's extent (the catalog's bbox), not
- * for all it has. A live state source with an MQTT broker pushes its observations as they come,
+ * for all it has; a vector tile source answers with its tiles, which the map reads as it needs
+ * them. A live state source with an MQTT broker pushes its observations as they come,
  * through the same watch as the base adapter's stream.
  */
 import type { DataAdapter, Fetched, GeometryQuery, LiveStateWatch } from '../adapter';
@@ -17,7 +18,13 @@ import {
 } from './ogc-api-features';
 import { sensorThingsReader, type SensorThingsReader, type StateValues } from './sensorthings';
 import { watchSensorThings, type ConnectFeed } from './sensorthings-mqtt';
-import type { DatasetSources, GeometrySource, SensorThingsSource } from './source-config';
+import type {
+  DatasetSources,
+  GeometrySource,
+  MvtSource,
+  PmtilesSource,
+  SensorThingsSource,
+} from './source-config';
 
 function geometryReader(
   datasetId: string,
@@ -29,7 +36,41 @@ function geometryReader(
       return ogcApiFeaturesReader(datasetId, source, request);
     case 'geojson':
       return geoJsonFileReader(datasetId, source, request);
+    case 'pmtiles':
+    case 'mvt':
+      return vectorTileReader(datasetId, source, request);
   }
+}
+
+/**
+ * A vector tile source's reader, loaded on its first read: its libraries (pmtiles, the MVT
+ * decoder) are only downloaded when a config names such a source.
+ */
+function vectorTileReader(
+  datasetId: string,
+  source: PmtilesSource | MvtSource,
+  request: SourceRequestOptions,
+): GeometryReader {
+  let loading: Promise<GeometryReader> | null = null;
+  return {
+    async read(query, options) {
+      loading ??= import('./vector-tiles').then(
+        (module) =>
+          source.adapter === 'pmtiles'
+            ? module.pmtilesReader(datasetId, source, request)
+            : module.mvtReader(datasetId, source, request),
+        (cause: unknown) => {
+          // Loaded again on the next read (the network may be back).
+          loading = null;
+          throw new AdapterError('network', `${datasetId}: the vector tile reader did not load`, {
+            resource: datasetId,
+            cause,
+          });
+        },
+      );
+      return (await loading).read(query, options);
+    },
+  };
 }
 
 interface StateSourceOf {

@@ -8,6 +8,8 @@ import { datasetSourcesSchema } from '../../../../src/data/sources/source-config
 import { withDatasetSources } from '../../../../src/data/sources/with-dataset-sources';
 import { GATHER_MS, type FeedClient } from '../../../../src/data/sources/sensorthings-mqtt';
 import { FAKE_OGC_URL, fakeOgcServer, fakeRoads } from './fake-ogc-server';
+import { ARCHIVE_URL, LAYER, MAX_ZOOM, MIN_ZOOM, archiveServer, waterArchive } from './fake-tiles';
+import { tileAt } from '../../../../scripts/pmtiles/vector-tiles';
 
 const CITY_BBOX: BBox = [121.39995, 31.19, 121.40095, 31.21];
 
@@ -97,6 +99,28 @@ describe('withDatasetSources', () => {
     );
     expect(adapter.getAreas).toBe(base.getAreas);
     expect(adapter.capabilities).toEqual(base.capabilities);
+  });
+
+  it('reads a PMTiles dataset as tiles, its reader loaded on the first read', async () => {
+    const base = baseAdapter();
+    const server = archiveServer(waterArchive());
+    const adapter = withDatasetSources(
+      base,
+      datasetSourcesSchema.parse({
+        'water.mains': {
+          geometry: { adapter: 'pmtiles', url: ARCHIVE_URL, sourceLayer: LAYER, idProperty: 'id' },
+        },
+      }),
+      { fetch: server.fetch, timeoutMs: 5_000, now: () => 3 },
+    );
+    expect(server.requests).toHaveLength(0);
+    const fetched = await adapter.getGeometry('water.mains');
+    expect(base.getGeometry).not.toHaveBeenCalled();
+    expect(fetched.data.length).toBe(0);
+    expect(fetched.tiles).toMatchObject({ minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM });
+    const [x, y] = tileAt(121.4031, 31.2079, MAX_ZOOM);
+    const tile = await fetched.tiles!.tile(MAX_ZOOM, x, y);
+    expect(tile.indexOf('valve-1')).toBeGreaterThanOrEqual(0);
   });
 
   it('asks for the catalog again after it failed', async () => {
