@@ -134,6 +134,12 @@ export function MapView(props: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
+  /** The layers last handed to deck.gl (they carry deck.gl's state once drawn). */
+  const drawnLayers = useRef<Layer[]>([]);
+  const drawLayers = useCallback((layers: Layer[]) => {
+    drawnLayers.current = layers;
+    overlayRef.current?.setProps({ layers });
+  }, []);
   const [mapReady, setMapReady] = useState(false);
   const [zoom, setZoom] = useState(0);
   const [hover, setHover] = useState<Hover | null>(null);
@@ -203,6 +209,12 @@ export function MapView(props: MapViewProps) {
         });
       },
       pickingRadius: PICKING_RADIUS_PX,
+      // Whether every layer has all it draws (a tiled layer: every tile in view), for whoever
+      // waits for a complete picture (the browser tests, the benchmarks).
+      onAfterRender: () => {
+        const loaded = drawnLayers.current.every((layer) => layer.isLoaded);
+        container.dataset['layersLoaded'] = loaded ? 'true' : 'false';
+      },
       getCursor: ({ isHovering, isDragging }) =>
         isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab',
       onError: (error) => latest.current.onError(error.message),
@@ -375,15 +387,15 @@ export function MapView(props: MapViewProps) {
   }, [cameraRequest, mapReady]);
 
   useEffect(() => {
-    overlayRef.current?.setProps({ layers: buildLayers(performance.now()) });
-  }, [buildLayers, mapReady]);
+    drawLayers(buildLayers(performance.now()));
+  }, [buildLayers, drawLayers, mapReady]);
 
   // Animated layers (pulsing alarms) re-render on a timer, outside React.
   const animate =
     hasAnimatedVisibleLayer(props.sources, props.settings) || (props.attention?.length ?? 0) > 0;
   const animationTick = useCallback(
-    (animationTime: number) => overlayRef.current?.setProps({ layers: buildLayers(animationTime) }),
-    [buildLayers],
+    (animationTime: number) => drawLayers(buildLayers(animationTime)),
+    [buildLayers, drawLayers],
   );
   useAnimationLoop(mapRef, animate && mapReady, animationTick);
 

@@ -37,7 +37,7 @@ export const COLOR_TOLERANCE = 20;
 /**
  * Waits until the map has drawn everything it was asked to: one animation frame (React's effects
  * have handed deck.gl its new layers), then the first frame drawn after that with every base-map
- * tile loaded, then a 1-pixel read, which returns only when the GPU (here Mesa's llvmpipe, on the
+ * tile loaded and every deck.gl layer loaded (a tiled layer: its tiles in view), then a 1-pixel read, which returns only when the GPU (here Mesa's llvmpipe, on the
  * CPU) has finished that frame; without it the frame is still being rasterised while the test
  * goes on, and whatever touches the GPU next pays for it. Not MapLibre's `idle`: while alarms
  * pulse there is always a next frame pending, and `idle` can take many frames to come.
@@ -52,8 +52,10 @@ export async function settleMap(page: Page, timeoutMs = 30_000): Promise<void> {
         () => reject(new Error(`no complete map frame within ${timeout} ms`)),
         timeout,
       );
+      // deck.gl's layers say whether they have all they draw (a tiled layer, its tiles in view).
+      const container = map.getContainer().closest<HTMLElement>('[data-testid=map]');
       const check = () => {
-        if (!map.loaded()) {
+        if (!map.loaded() || container?.dataset['layersLoaded'] !== 'true') {
           map.once('render', check);
           return;
         }
