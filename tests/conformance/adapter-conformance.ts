@@ -3,7 +3,7 @@
  * whose ids are unique text and find their own rows; live state has a value per id in every
  * column and a time; and each way a source can fail (unreachable, an HTTP error, a body that is
  * not what it should be, no answer in time, the caller giving up) becomes one AdapterError of the
- * right kind. Each adapter is handed a `fetch` the suite can break.
+ * right kind. Features read as vector tiles are checked the same way, one tile of them. Each adapter is handed a `fetch` the suite can break.
  */
 import { describe, expect, it } from 'vitest';
 import type { DataAdapter } from '../../src/data/adapter';
@@ -11,6 +11,7 @@ import type { AdapterErrorKind } from '../../src/data/errors';
 import type { FetchLike } from '../../src/data/http-client';
 import { featureSchema } from '../../src/data/schemas';
 import { adapterFailure } from '../helpers/adapter-failure';
+import { tileAt } from '../../scripts/pmtiles/vector-tiles';
 
 export interface ConformanceSubject {
   readonly name: string;
@@ -22,6 +23,8 @@ export interface ConformanceSubject {
   readonly geometryDataset?: string;
   /** A dataset whose live state it reads from the source, if it reads live state. */
   readonly liveDataset?: string;
+  /** For features read as vector tiles: a place (longitude, latitude) where there are some. */
+  readonly featuresAt?: readonly [number, number];
 }
 
 /** Ways a source fails, each as a `fetch`. */
@@ -95,9 +98,28 @@ export function adapterConformance(subject: ConformanceSubject): void {
   describe(`adapter conformance: ${subject.name}`, () => {
     if (subject.geometryDataset)
       it('reads features as a table: unique text ids that find their own rows, valid features', async () => {
-        const { data: table } = await subject
+        const fetched = await subject
           .make(subject.fetch, 20_000)
           .getGeometry(subject.geometryDataset!);
+        if (fetched.tiles) {
+          // Tiled: nothing is loaded whole; the tiles are read one at a time.
+          expect(fetched.data.length).toBe(0);
+          expect(subject.featuresAt, 'a tiled subject names where it has features').toBeDefined();
+          const { tiles } = fetched;
+          const [longitude, latitude] = subject.featuresAt!;
+          const [x, y] = tileAt(longitude, latitude, tiles.maxZoom);
+          const table = await tiles.tile(tiles.maxZoom, x, y);
+          expect(table.length).toBeGreaterThan(0);
+          // A feature cut into parts is in a tile once per part: each part finds a row of its id.
+          for (let index = 0; index < table.length; index++) {
+            const id = table.id(index);
+            expect(typeof id).toBe('string');
+            expect(table.id(table.indexOf(id))).toBe(id);
+            expect(featureSchema.safeParse(table.feature(index)).success).toBe(true);
+          }
+          return;
+        }
+        const table = fetched.data;
         expect(table.length).toBeGreaterThan(0);
         const ids = new Set<string>();
         for (let index = 0; index < table.length; index++) {

@@ -2,7 +2,8 @@
  * The adapter conformance suite (tests/conformance) against every adapter: the REST contract's
  * against the demo backend, and each standard source through the adapter that routes datasets to
  * it (OGC API – Features against a fake in MapServer's manner, and against the real MapServer
- * where one runs; a GeoJSON file; SensorThings in FROST-Server's shape).
+ * where one runs; a GeoJSON file; vector tiles from a PMTiles archive and an XYZ server;
+ * SensorThings in FROST-Server's shape).
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe } from 'vitest';
@@ -14,6 +15,16 @@ import { datasetSourcesSchema } from '../../src/data/sources/source-config';
 import { withDatasetSources } from '../../src/data/sources/with-dataset-sources';
 import { adapterConformance } from '../conformance/adapter-conformance';
 import { FAKE_OGC_URL, fakeOgcServer, fakeRoads } from '../unit/data/sources/fake-ogc-server';
+import {
+  ARCHIVE_URL,
+  LAYER,
+  MAX_ZOOM,
+  MIN_ZOOM,
+  TEMPLATE,
+  archiveServer,
+  tileServer,
+  waterArchive,
+} from '../unit/data/sources/fake-tiles';
 import { mswBackend } from './backends';
 
 const globalFetch: FetchLike = (input, init) => globalThis.fetch(input, init);
@@ -173,4 +184,44 @@ adapterConformance({
   fetch: async (input) =>
     new Response(new URL(input).searchParams.get('$skip') === '2' ? frostPage(2) : frostPage(1)),
   liveDataset: 'fire.hydrants',
+});
+
+/** Where the fake tiles have a water main and a valve. */
+const WATER_MAINS_AT = [121.4031, 31.2079] as const;
+const TILED = { sourceLayer: LAYER, idProperty: 'id', fields: NAMES };
+
+adapterConformance({
+  name: 'PMTiles archive',
+  make: (fetch, timeoutMs) =>
+    routed(
+      { 'traffic.roads': { geometry: { adapter: 'pmtiles', url: ARCHIVE_URL, ...TILED } } },
+      fetch,
+      timeoutMs,
+    ),
+  fetch: archiveServer(waterArchive()).fetch,
+  geometryDataset: 'traffic.roads',
+  featuresAt: WATER_MAINS_AT,
+});
+
+adapterConformance({
+  name: 'XYZ vector tiles',
+  make: (fetch, timeoutMs) =>
+    routed(
+      {
+        'traffic.roads': {
+          geometry: {
+            adapter: 'mvt',
+            url: TEMPLATE,
+            minZoom: MIN_ZOOM,
+            maxZoom: MAX_ZOOM,
+            ...TILED,
+          },
+        },
+      },
+      fetch,
+      timeoutMs,
+    ),
+  fetch: tileServer().fetch,
+  geometryDataset: 'traffic.roads',
+  featuresAt: WATER_MAINS_AT,
 });
