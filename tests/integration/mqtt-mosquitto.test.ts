@@ -45,8 +45,8 @@ describe.skipIf(!BROKER)('SensorThings MQTT feed against mosquitto', () => {
       read,
       now: Date.now,
       onState: (state) => states.push(state),
-      onProblem: (message) => {
-        if (message === null) subscribed();
+      onProblem: (problem) => {
+        if (problem === null) subscribed();
       },
     });
     try {
@@ -83,7 +83,7 @@ describe.skipIf(!BROKER)('SensorThings MQTT feed against mosquitto', () => {
       read,
       now: Date.now,
       onState: () => undefined,
-      onProblem: (message) => problems.push(message),
+      onProblem: (problem) => problems.push(problem?.message ?? null),
     });
     try {
       await expect.poll(() => problems.length, { timeout: 15_000 }).toBeGreaterThan(0);

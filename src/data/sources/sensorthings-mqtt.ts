@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import type { Fetched } from '../adapter';
+import { AdapterError, isAdapterError } from '../errors';
 import type { SensorThingsSource } from './source-config';
 import {
   observationValue,
@@ -53,8 +54,12 @@ export interface SensorThingsFeed {
   read(): Promise<Fetched<SensorThingsState>>;
   now(): number;
   onState(values: Fetched<StateValues>): void;
-  /** The feed is down (why), or up again (null). */
-  onProblem(message: string | null): void;
+  /**
+   * The feed is down, or up again (null). Why, as the contract's error: a broker that cannot be
+   * reached, drops the connection or refuses is `network`; a failed read of the service keeps
+   * its own kind.
+   */
+  onProblem(problem: AdapterError | null): void;
   connect?: ConnectFeed;
 }
 
@@ -88,8 +93,10 @@ export function watchSensorThings(feed: SensorThingsFeed): () => void {
   /** Per row and column, the time of the value held (an older observation does not replace it). */
   const valueTimes = new Map<string, number>();
 
-  const problem = (message: string) => {
-    if (!stopped) feed.onProblem(`${url}: ${message}`);
+  const problem = (message: string, cause?: unknown) => {
+    if (stopped) return;
+    const kind = isAdapterError(cause) ? cause.kind : 'network';
+    feed.onProblem(new AdapterError(kind, `${url}: ${message}`, { resource: url, cause }));
   };
 
   const emit = () => {
@@ -152,7 +159,7 @@ export function watchSensorThings(feed: SensorThingsFeed): () => void {
         return;
       }
     } catch (error) {
-      problem(error instanceof Error ? error.message : String(error));
+      problem(error instanceof Error ? error.message : String(error), error);
       if (!stopped) retry = setTimeout(() => void start(), RECONNECT_MS);
       return;
     }
@@ -161,18 +168,18 @@ export function watchSensorThings(feed: SensorThingsFeed): () => void {
     client.on('connect', () => {
       connections++;
       client?.subscribe(topics, (error) => {
-        if (error) return problem(`subscribing failed: ${error.message}`);
+        if (error) return problem(`subscribing failed: ${error.message}`, error);
         if (stopped) return;
         feed.onProblem(null);
         // Back after a break: what was published meanwhile was missed, so read it all again.
         if (connections > 1)
           load().then(emit, (reason: unknown) =>
-            problem(reason instanceof Error ? reason.message : String(reason)),
+            problem(reason instanceof Error ? reason.message : String(reason), reason),
           );
       });
     });
     client.on('message', onMessage);
-    client.on('error', (error) => problem(error.message));
+    client.on('error', (error) => problem(error.message, error));
     client.on('offline', () => problem('the broker cannot be reached'));
   };
 

@@ -133,7 +133,7 @@ export function withDatasetSources(
   };
 
   /** Why a dataset's MQTT feed is down, while it is. */
-  const feedProblems = new Map<string, string>();
+  const feedProblems = new Map<string, AdapterError>();
   const feedDatasets = [...stateSources].filter(([, state]) => state.source.mqtt).map(([id]) => id);
   const baseStream =
     base.capabilities.liveStream && base.watchLiveState ? base.watchLiveState : null;
@@ -153,10 +153,11 @@ export function withDatasetSources(
             (data) => watch.onState(datasetId, { data, fetchedAt: values.fetchedAt }),
             () => undefined,
           ),
-        onProblem: (message) => {
-          const before = feedProblems.get(datasetId) ?? null;
-          if (message === null) feedProblems.delete(datasetId);
-          else feedProblems.set(datasetId, message);
+        onProblem: (problem) => {
+          const before = feedProblems.get(datasetId)?.message ?? null;
+          const message = problem?.message ?? null;
+          if (problem === null) feedProblems.delete(datasetId);
+          else feedProblems.set(datasetId, problem);
           // Read again now, so the layer says so (or stops saying it) at once.
           if (before !== message) watch.onOverdue?.(datasetId);
         },
@@ -192,7 +193,7 @@ export function withDatasetSources(
       return {
         data,
         fetchedAt: fetched.fetchedAt,
-        ...(problem ? { liveFeedProblem: problem } : {}),
+        ...(problem ? { liveFeedProblem: problem.message } : {}),
       };
     },
     ...(baseStream || feedDatasets.length > 0 ? { watchLiveState } : {}),

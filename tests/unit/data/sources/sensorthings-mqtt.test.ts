@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Fetched } from '../../../../src/data/adapter';
+import { AdapterError } from '../../../../src/data/errors';
 import type { SensorThingsState, StateValues } from '../../../../src/data/sources/sensorthings';
 import {
   GATHER_MS,
@@ -82,7 +83,7 @@ describe('watchSensorThings', () => {
       read: reads,
       now: () => 5,
       onState: (state) => states.push(state),
-      onProblem: (message) => problems.push(message),
+      onProblem: (problem) => problems.push(problem?.message ?? null),
       connect: async () => client as unknown as FeedClient,
     });
     await vi.advanceTimersByTimeAsync(0);
@@ -147,6 +148,35 @@ describe('watchSensorThings', () => {
     expect(states.at(-1)!.data.columns['inService']).toEqual([0, 1]);
   });
 
+  it('gives its problems as the contract errors: a broker gone is network, a failed read its own kind', async () => {
+    const kinds: (string | null)[] = [];
+    const client = fakeClient();
+    let calls = 0;
+    const stop = watchSensorThings({
+      source,
+      read: async () => {
+        calls++;
+        if (calls === 1)
+          throw new AdapterError('http', 'fire.hydrants: HTTP 503', {
+            resource: 'fire.hydrants',
+            status: 503,
+          });
+        return stateRead([1, 1])();
+      },
+      now: () => 0,
+      onState: () => undefined,
+      onProblem: (problem) => kinds.push(problem ? `${problem.kind} ${problem.resource}` : null),
+      connect: async () => client as unknown as FeedClient,
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(RECONNECT_MS);
+    client.emit('connect');
+    await vi.advanceTimersByTimeAsync(0);
+    client.emit('offline');
+    expect(kinds).toEqual(['http ws://127.0.0.1:9001', null, 'network ws://127.0.0.1:9001']);
+    stop();
+  });
+
   it('retries when the first read fails, and stops cleanly', async () => {
     let calls = 0;
     const client = fakeClient();
@@ -160,7 +190,7 @@ describe('watchSensorThings', () => {
       },
       now: () => 0,
       onState: () => undefined,
-      onProblem: (message) => problems.push(message),
+      onProblem: (problem) => problems.push(problem?.message ?? null),
       connect: async () => client as unknown as FeedClient,
     });
     await vi.advanceTimersByTimeAsync(0);
