@@ -10,7 +10,16 @@ describe('docs/integration.md', () => {
     const blocks = [...doc.matchAll(/```json\n([\s\S]*?)\n```/gu)].map((match) => match[1]!);
     expect(blocks).toHaveLength(1);
     const config = parseRuntimeConfig(JSON.parse(blocks[0]!), 'docs/integration.md');
-    expect(Object.keys(config.sources).sort()).toEqual(['fire.hydrants', 'traffic.roads']);
+    expect(Object.keys(config.sources).sort()).toEqual([
+      'fire.hydrants',
+      'pipes.water',
+      'traffic.roads',
+    ]);
+    expect(config.sources['pipes.water']!.geometry).toMatchObject({
+      adapter: 'pmtiles',
+      sourceLayer: 'pipes.water',
+      idProperty: 'id',
+    });
     expect(config.sources['traffic.roads']!.geometry!.adapter).toBe('ogc-api-features');
     expect(config.sources['fire.hydrants']!.geometry).toMatchObject({
       adapter: 'geojson',
