@@ -144,6 +144,11 @@ export const sensorThingsSourceSchema = z
         z.string().min(1).max(256),
       )
       .refine((columns) => Object.keys(columns).length > 0, 'expected at least one column'),
+    /**
+     * How often the state is read (seconds) when it is not pushed; omitted, the catalog's cadence
+     * for the dataset. The layer counts as stale when it is overdue by it.
+     */
+    cadenceS: z.number().int().min(1).max(86_400).optional(),
     /** Things asked for per page. */
     pageSize: z.number().int().min(1).max(10_000).default(200),
     /** At most this many Things are read. */

@@ -101,11 +101,22 @@ export function withDatasetSources(
   }
   if (geometryReaders.size === 0 && stateSources.size === 0) return base;
 
+  // A state source's own cadence replaces the catalog's, for the whole app (polling, staleness).
+  const withCadences = (catalog: Catalog): Catalog => ({
+    ...catalog,
+    datasets: catalog.datasets.map((dataset) => {
+      const cadenceS = stateSources.get(dataset.id)?.source.cadenceS;
+      return cadenceS !== undefined && dataset.stateCadenceS !== null
+        ? { ...dataset, stateCadenceS: cadenceS }
+        : dataset;
+    }),
+  });
+
   // The catalog, read once (again after a failure): the city's extent, each dataset's cadence.
   let catalogRead: Promise<Catalog> | null = null;
   const catalog = (signal?: AbortSignal) => {
     catalogRead ??= base.getCatalog({ signal }).then(
-      (fetched) => fetched.data,
+      (fetched) => withCadences(fetched.data),
       (error: unknown) => {
         catalogRead = null;
         throw error;
@@ -176,6 +187,10 @@ export function withDatasetSources(
     capabilities: {
       ...base.capabilities,
       liveStream: base.capabilities.liveStream || feedDatasets.length > 0,
+    },
+    async getCatalog(options) {
+      const fetched = await base.getCatalog(options);
+      return { ...fetched, data: withCadences(fetched.data) };
     },
     async getGeometry(datasetId, query: GeometryQuery = {}, options = {}) {
       const reader = geometryReaders.get(datasetId);

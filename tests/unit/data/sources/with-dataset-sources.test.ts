@@ -186,6 +186,41 @@ describe('withDatasetSources: live state from SensorThings', () => {
     expect(base.watchLiveState).toHaveBeenCalledWith(['pipes.water'], expect.anything());
   });
 
+  it("takes the source's own cadence, for the catalog the app polls by and for the state", async () => {
+    const configured = datasetSourcesSchema.parse({
+      'fire.hydrants': {
+        state: {
+          adapter: 'sensorthings',
+          url: 'https://sta.example/v1.1',
+          columns: { inService: 'inService' },
+          cadenceS: 15,
+        },
+      },
+    });
+    const adapter = withDatasetSources(baseAdapter(), configured, {
+      fetch: things,
+      timeoutMs: 5_000,
+      now: () => 3,
+    });
+    const { data: catalog } = await adapter.getCatalog();
+    expect(catalog.datasets.find((dataset) => dataset.id === 'fire.hydrants')?.stateCadenceS).toBe(
+      15,
+    );
+    expect((await adapter.getLiveState('fire.hydrants')).data.cadenceS).toBe(15);
+    expect(() =>
+      datasetSourcesSchema.parse({
+        'fire.hydrants': {
+          state: {
+            adapter: 'sensorthings',
+            url: 'https://sta.example/v1.1',
+            columns: { a: 'a' },
+            cadenceS: 0,
+          },
+        },
+      }),
+    ).toThrow(/cadenceS/u);
+  });
+
   it('pushes what the broker publishes, and says on the layer while the broker is down', async () => {
     vi.useFakeTimers();
     try {
