@@ -14,6 +14,7 @@ import type {
   Catalog,
   Clock,
   ClockAction,
+  Feature,
   LiveReadings,
   ScenarioRun,
   Scenarios,
@@ -34,6 +35,8 @@ export interface AdapterCapabilities {
   readonly alarms: boolean;
   /** Pushes live state as it changes (`watchLiveState`), so that reads need not poll. */
   readonly liveStream: boolean;
+  /** Reads one feature by id fresh from its source (`getFeature`), for some of its datasets. */
+  readonly featureById: boolean;
 }
 
 /** What a watch on live state hears. */
@@ -111,6 +114,15 @@ export interface DataAdapter {
     query?: GeometryQuery,
     options?: CallOptions,
   ): Promise<Fetched<FeatureTable>>;
+  /**
+   * One feature, fresh from its source (capability `featureById`): its attributes as the source
+   * has them now, for the details panel. A dataset that cannot be read so throws `unsupported`.
+   */
+  getFeature(
+    datasetId: string,
+    featureId: string,
+    options?: CallOptions,
+  ): Promise<Fetched<Feature>>;
   getLiveState(
     datasetId: string,
     query?: TimeQuery,

@@ -4,7 +4,7 @@
  */
 import type { DataAdapter, Fetched, LiveStateWatch } from './adapter';
 import { alarmConflictSchema, alarmListSchema, alarmSchema } from './alarm-schemas';
-import { isAdapterError } from './errors';
+import { AdapterError, isAdapterError } from './errors';
 import { featureTableOf } from './feature-table';
 import { requestJson, type FetchLike } from './http-client';
 import { createLiveStateDecoder, type LiveStateDecoder } from './live-state-decoder';
@@ -115,6 +115,7 @@ export function createHttpAdapter(options: HttpAdapterOptions): DataAdapter {
       demoControls: options.demoControls ?? false,
       alarms: true,
       liveStream: options.liveStream ?? false,
+      featureById: false,
     },
     getCatalog: ({ signal } = {}) =>
       fetched(
@@ -143,6 +144,17 @@ export function createHttpAdapter(options: HttpAdapterOptions): DataAdapter {
       );
     },
     ...(options.liveStream ? { watchLiveState } : {}),
+    // The REST contract has no single feature: the details come from the dataset's features.
+    getFeature: (datasetId) =>
+      Promise.reject(
+        new AdapterError(
+          'unsupported',
+          `${datasetId}: no single feature read in the REST contract`,
+          {
+            resource: datasetId,
+          },
+        ),
+      ),
     getLiveState: async (datasetId, query = {}, { signal } = {}) =>
       (query.at === undefined ? pushed.get(datasetId) : null) ??
       fetched(

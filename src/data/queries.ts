@@ -10,7 +10,7 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 import type { DataAdapter, Fetched, TiledFeatures, Truncation } from './adapter';
-import { isAbort } from './errors';
+import { isAbort, isAdapterError } from './errors';
 import { backoffDelayMs } from './freshness';
 import type { FeatureTable } from './feature-table';
 import type { AlarmList } from './alarm-schemas';
@@ -57,6 +57,8 @@ export const queryKeys = {
     atTime([adapter.id, 'geometry', datasetId] as const, at),
   liveState: (adapter: DataAdapter, datasetId: string, at: ReadTime = null) =>
     atTime([adapter.id, 'state', datasetId] as const, at),
+  feature: (adapter: DataAdapter, datasetId: string, featureId: string) =>
+    [adapter.id, 'feature', datasetId, featureId] as const,
   areas: (adapter: DataAdapter) => [adapter.id, 'areas'] as const,
   basemap: (adapter: DataAdapter) => [adapter.id, 'basemap'] as const,
   alarms: (adapter: DataAdapter, at: ReadTime = null) =>
@@ -130,7 +132,9 @@ function isoTime(at: ReadTime): string | undefined {
 
 /** Quick retries inside one fetch; longer outages are handled by `pollingInterval`. */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
-  return !isAbort(error) && failureCount < 2;
+  // Nor what the source cannot do at all: asking again changes nothing.
+  const unsupported = isAdapterError(error) && error.kind === 'unsupported';
+  return !isAbort(error) && !unsupported && failureCount < 2;
 }
 
 export function retryDelay(attempt: number): number {
@@ -206,6 +210,18 @@ export function liveStateQuery(
           queryKeys.liveState(adapter, dataset.id),
           cache,
         )),
+  });
+}
+
+/** Attributes of a selected feature change rarely: read again when it is selected again after this. */
+const FEATURE_STALE_MS = 60_000;
+
+/** One feature fresh from its source (capability `featureById`), for the details panel. */
+export function featureQuery(adapter: DataAdapter, datasetId: string, featureId: string) {
+  return queryOptions({
+    queryKey: queryKeys.feature(adapter, datasetId, featureId),
+    queryFn: ({ signal }) => adapter.getFeature(datasetId, featureId, { signal }),
+    staleTime: FEATURE_STALE_MS,
   });
 }
 

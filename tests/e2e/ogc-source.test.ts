@@ -2,7 +2,8 @@
  * A layer from a real OGC API – Features server: the runtime config points the roads at the
  * MapServer that CI starts (scripts/servers), serving the town's roads. They load page by page
  * within the city's extent, are drawn, take the live state of the city's own backend by id, and a
- * click on one shows its details with the names mapped from the server's fields.
+ * click on one shows its details with the names mapped from the server's fields, read fresh from
+ * the server as a single item.
  */
 import { describe, expect } from 'vitest';
 import {
@@ -28,10 +29,13 @@ describe.skipIf(!OGC_URL)('a layer from an OGC API – Features server (MapServe
   }) => {
     const { page } = session;
     const pages: URL[] = [];
+    const items: URL[] = [];
     let ownReads = 0;
     page.on('request', (request) => {
-      if (request.url().startsWith(`${OGC_URL}/collections/roads/items`))
+      if (request.url().startsWith(`${OGC_URL}/collections/roads/items?`))
         pages.push(new URL(request.url()));
+      else if (request.url().startsWith(`${OGC_URL}/collections/roads/items/`))
+        items.push(new URL(request.url()));
       if (isApiRequest(request.url(), 'datasets/traffic.roads/features')) ownReads++;
     });
     await patchConfig(page, {
@@ -72,6 +76,13 @@ describe.skipIf(!OGC_URL)('a layer from an OGC API – Features server (MapServe
     const road = await focusRoad(page, await longestArterial(page));
     await page.mouse.click(road.mouse.x, road.mouse.y);
     await expect.poll(() => page.getByTestId('details-title').textContent()).toBe(road.name);
+    // The details are the server's as they are now: the road read on its own (the single item).
+    await expect
+      .poll(() => page.getByTestId('details-attributes').textContent())
+      .toBe('as the source has them now');
+    expect(items.map((url) => url.pathname)).toContain(
+      `${new URL(OGC_URL!).pathname}/collections/roads/items/${encodeURIComponent(road.feature.id)}`,
+    );
   });
 
   test('a wrong collection and a wrong field mapping each show on their own layer; the rest goes live', async ({

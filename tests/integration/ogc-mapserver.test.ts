@@ -75,6 +75,12 @@ describe.skipIf(!OGC_URL)('OGC API – Features against MapServer 8', () => {
     expect(fetched.data.binary?.type).toBe('Point');
   });
 
+  it('reads one road on its own, the same as in the pages', async () => {
+    const road = roads.features[3]!;
+    const { data } = await reader('roads').feature!(road.id, {});
+    expect(data).toEqual(road);
+  });
+
   it("reports an unknown collection with the server's own words", async () => {
     const error = await reader('nope')
       .read({ bbox }, {})

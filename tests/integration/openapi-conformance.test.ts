@@ -266,7 +266,9 @@ describe.each([mswBackend(), standaloneBackend()])(
         if (area.properties.level === 'district') {
           expect(area.properties.parentId).toBe(catalog.city.id);
         } else if (area.properties.level !== 'city') {
-          expect(levels.get(area.properties.parentId ?? '')).toBe(parentLevel[area.properties.level]);
+          expect(levels.get(area.properties.parentId ?? '')).toBe(
+            parentLevel[area.properties.level],
+          );
         }
       }
       expect(new Set(levels.values())).toEqual(new Set(['district', 'subdistrict', 'grid']));

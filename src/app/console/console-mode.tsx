@@ -186,6 +186,7 @@ function ConsoleBody({
   );
   const details = (alarms: ReactNode, onClose: () => void) => (
     <DetailsPanel
+      adapter={adapter}
       sources={sources}
       language={language}
       translatorFor={translatorFor}

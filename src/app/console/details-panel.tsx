@@ -3,16 +3,20 @@
  * the alarms on it or in focus, which the app passes in as `alarms`.
  */
 import type { ReactNode } from 'react';
+import type { DataAdapter } from '../../data/adapter';
 import { useTranslation } from 'react-i18next';
 import { findFeature } from '../../map/compose-layers';
 import type { Language, Translate } from '../../map/layer-contract';
 import type { LayerSource } from '../../map/layer-sources';
+import { useFreshAttributes } from './fresh-attributes';
 import { useUiStore, type FeatureRef } from '../../map/store';
 import { formatAge } from '../../ui/format-age';
 import { StatusText } from '../../ui/status-text';
 import { useDisplayNow } from '../../ui/display-time';
 
 export interface DetailsPanelProps {
+  /** Where a feature's attributes are read fresh from, where its source can (`featureById`). */
+  adapter: DataAdapter;
   sources: readonly LayerSource[];
   language: Language;
   translatorFor: (domain: string) => Translate;
@@ -22,6 +26,7 @@ export interface DetailsPanelProps {
 }
 
 export function DetailsPanel({
+  adapter,
   sources,
   language,
   translatorFor,
@@ -39,6 +44,7 @@ export function DetailsPanel({
     >
       {selection ? (
         <FeatureDetails
+          adapter={adapter}
           sources={sources}
           language={language}
           translatorFor={translatorFor}
@@ -66,6 +72,7 @@ function CloseButton({ onClose }: { onClose: () => void }) {
 }
 
 function FeatureDetails({
+  adapter,
   sources,
   language,
   translatorFor,
@@ -77,10 +84,11 @@ function FeatureDetails({
   const found = findFeature(sources, selection);
   const layerSource = sources.find((source) => source.layer.id === selection.layerId);
   const domainT = layerSource ? translatorFor(layerSource.layer.domain) : null;
+  const item = useFreshAttributes(adapter, found?.source.dataset?.id ?? null, selection.featureId);
   const description =
     found && found.source.data && domainT
       ? found.source.layer.describe({
-          feature: found.feature,
+          feature: item.feature ?? found.feature,
           index: found.index,
           state: found.source.data.state,
           language,
@@ -117,6 +125,21 @@ function FeatureDetails({
             {layerSource && domainT ? domainT(layerSource.layer.titleKey) : selection.layerId}
           </Row>
           <Row label={t('details.id')}>{selection.featureId}</Row>
+          {item.status !== 'none' ? (
+            <Row label={t('details.attributes')} testId="details-attributes">
+              {item.status === 'failed' ? (
+                <StatusText level="warning">
+                  {t('details.attributesFailed', { message: item.error ?? '' })}
+                </StatusText>
+              ) : (
+                t(
+                  item.status === 'reading'
+                    ? 'details.attributesReading'
+                    : 'details.attributesFresh',
+                )
+              )}
+            </Row>
+          ) : null}
           {observedAt !== null ? (
             <Row label={t('details.observedAt')} testId="details-observed">
               {formatAge(now - observedAt, t)}

@@ -4,7 +4,7 @@
  * following the server's `next` links: MapServer 8.0 drops `bbox` from them (following them
  * loads the whole collection). A server may send fewer features than asked for (MapServer clamps
  * `limit`), so the offset moves on by what came. Loading stops at the configured cap, and the
- * result says it was truncated.
+ * result says it was truncated. One feature can be read fresh on its own (the single item).
  */
 import { z } from 'zod';
 import type { CallOptions, Fetched, GeometryQuery } from '../adapter';
@@ -33,6 +33,8 @@ export interface SourceRequestOptions {
 
 export interface GeometryReader {
   read(query: GeometryQuery, options: CallOptions): Promise<Fetched<FeatureTable>>;
+  /** One feature by id, fresh from the source; absent where the source cannot be asked so. */
+  readonly feature?: (id: string, options: CallOptions) => Promise<Fetched<Feature>>;
 }
 
 export function ogcApiFeaturesReader(
@@ -56,7 +58,33 @@ export function ogcApiFeaturesReader(
     });
   };
 
+  /**
+   * The single item, `/items/{featureId}`: by the server's own feature id, so only where the
+   * layer's ids are those (no `idProperty`).
+   */
+  const feature = async (id: string, { signal }: CallOptions = {}): Promise<Fetched<Feature>> => {
+    const body = await requestJson({
+      url: `${itemsUrl}/${encodeURIComponent(id)}`,
+      schema: sourceFeatureSchema,
+      resource,
+      fetch: request.fetch,
+      timeoutMs: request.timeoutMs,
+      headers: { Accept: ACCEPT, ...source.headers },
+      signal,
+    });
+    checkMapping([body], source, resource);
+    const [item] = mapFeatures([body], source, resource);
+    if (item?.id !== id)
+      throw new AdapterError(
+        'invalid-response',
+        `${resource}: asked for feature "${id}", the server sent "${item?.id ?? ''}"`,
+        { resource },
+      );
+    return { data: item, fetchedAt: request.now() };
+  };
+
   return {
+    ...(source.idProperty === undefined ? { feature } : {}),
     async read(query, { signal } = {}) {
       const features: Feature[] = [];
       const ids = new Set<string>();

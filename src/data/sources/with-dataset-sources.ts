@@ -187,6 +187,22 @@ export function withDatasetSources(
     capabilities: {
       ...base.capabilities,
       liveStream: base.capabilities.liveStream || feedDatasets.length > 0,
+      featureById:
+        base.capabilities.featureById ||
+        [...geometryReaders.values()].some((reader) => reader.feature !== undefined),
+    },
+    async getFeature(datasetId, featureId, options = {}) {
+      const reader = geometryReaders.get(datasetId);
+      if (!reader) return base.getFeature(datasetId, featureId, options);
+      if (!reader.feature)
+        throw new AdapterError(
+          'unsupported',
+          `${datasetId}: its source has no single feature read`,
+          {
+            resource: datasetId,
+          },
+        );
+      return reader.feature(featureId, options);
     },
     async getCatalog(options) {
       const fetched = await base.getCatalog(options);

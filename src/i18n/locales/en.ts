@@ -63,6 +63,10 @@ export const en = {
     layer: 'Layer',
     observedAt: 'Observed',
     gone: 'This feature is no longer reported by the source.',
+    attributes: 'Attributes',
+    attributesReading: 'reading from the source…',
+    attributesFresh: 'as the source has them now',
+    attributesFailed: 'as loaded with the layer (the source: {{message}})',
   },
   errors: {
     config: 'The runtime configuration is invalid',

@@ -65,6 +65,10 @@ export const zhCN: Messages = {
     layer: '图层',
     observedAt: '观测时间',
     gone: '数据源已不再报告该要素。',
+    attributes: '属性',
+    attributesReading: '正在从数据源读取…',
+    attributesFresh: '数据源当前的属性',
+    attributesFailed: '图层加载时的属性（数据源：{{message}}）',
   },
   errors: {
     config: '运行配置无效',

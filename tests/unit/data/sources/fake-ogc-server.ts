@@ -1,7 +1,8 @@
 /**
  * An OGC API – Features server in a `fetch`, with MapServer 8.0's manners as measured against
  * the real one (scripts/servers/README.md): `limit` clamped to 500 (10 when absent), `next`
- * links without `bbox`, an offset past the end answered 400, ids as text, `application/json`.
+ * links without `bbox`, an offset past the end answered 400, ids as text, `application/json`;
+ * a single item by id, and 404 with MapServer's exception body for an id it does not have.
  * Every request it answers is recorded, so tests can say what was asked.
  */
 import type { FetchLike } from '../../../../src/data/http-client';
@@ -47,9 +48,16 @@ export function fakeOgcServer(collections: Record<string, readonly FakeFeature[]
   const fetch: FetchLike = async (input) => {
     const url = new URL(input);
     requests.push(url);
-    const match = /\/collections\/([^/]+)\/items$/u.exec(url.pathname);
+    const match = /\/collections\/([^/]+)\/items(?:\/([^/]+))?$/u.exec(url.pathname);
     const features = match ? collections[decodeURIComponent(match[1]!)] : undefined;
     if (!features) return json({ code: 'NotFound', description: 'Invalid collection.' }, 404);
+    if (match?.[2] !== undefined) {
+      const id = decodeURIComponent(match[2]);
+      const item = features.find((feature) => feature.id === id);
+      return item
+        ? json({ type: 'Feature', ...item })
+        : json({ code: 'NotFound', description: 'Invalid feature id.' }, 404);
+    }
     const bboxParam = url.searchParams.get('bbox');
     const bbox = bboxParam ? bboxParam.split(',').map(Number) : null;
     if (bbox && (bbox.length !== 4 || bbox.some(Number.isNaN)))

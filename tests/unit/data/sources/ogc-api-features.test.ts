@@ -179,6 +179,26 @@ describe('OGC API – Features geometry', () => {
     expect(fetched.truncated).toBeUndefined();
   });
 
+  it('reads one feature on its own, mapped like the rest, by the server id', async () => {
+    const server = fakeOgcServer({ roads: fakeRoads(20) });
+    const single = reader(server.fetch).feature!;
+    const { data: road, fetchedAt } = await single('r-7', {});
+    expect(fetchedAt).toBe(42);
+    expect(road).toMatchObject({
+      id: 'r-7',
+      properties: { name: { zh: '路7', en: 'Road 7' }, roadClass: 'local' },
+    });
+    expect(server.requests.at(-1)!.pathname).toBe('/ogcapi/collections/roads/items/r-7');
+    const missing = await adapterFailure(single('r-99', {}));
+    expect([missing.kind, missing.status, missing.message]).toEqual([
+      'http',
+      404,
+      'traffic.roads: HTTP 404 (Invalid feature id.)',
+    ]);
+    // Ids from a property are not the server's: no single item by them.
+    expect(reader(server.fetch, source({ idProperty: 'name_en' })).feature).toBeUndefined();
+  });
+
   it('passes the configured headers and asks for GeoJSON', async () => {
     let headers: Headers | null = null;
     const server = fakeOgcServer({ roads: fakeRoads(1) });
