@@ -56,7 +56,7 @@ export function fakeOgcServer(collections: Record<string, readonly FakeFeature[]
       const item = features.find((feature) => feature.id === id);
       return item
         ? json({ type: 'Feature', ...item })
-        : json({ code: 'NotFound', description: 'Invalid feature id.' }, 404);
+        : json({ code: 'NotFound', description: 'Collection items id query failed.' }, 404);
     }
     const bboxParam = url.searchParams.get('bbox');
     const bbox = bboxParam ? bboxParam.split(',').map(Number) : null;

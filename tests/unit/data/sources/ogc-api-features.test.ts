@@ -193,7 +193,7 @@ describe('OGC API – Features geometry', () => {
     expect([missing.kind, missing.status, missing.message]).toEqual([
       'http',
       404,
-      'traffic.roads: HTTP 404 (Invalid feature id.)',
+      'traffic.roads: HTTP 404 (Collection items id query failed.)',
     ]);
     // Ids from a property are not the server's: no single item by them.
     expect(reader(server.fetch, source({ idProperty: 'name_en' })).feature).toBeUndefined();
