@@ -113,7 +113,7 @@ describe.skipIf(!OGC_URL)('a layer from an OGC API – Features server (MapServe
     await openApp(page, { live: LAYER_IDS.filter((id) => !failing.includes(id)) });
     for (const id of failing) await waitForLayerPhase(page, id, 'error');
     expect(await layerStatus(page, 'traffic.roads').textContent()).toContain(
-      'traffic.roads: HTTP 404 (Invalid collection.)',
+      'traffic.roads: collection: the server has no collection "nope" (it has: roads, hydrants, water_pipes, spaces)',
     );
     expect(await layerStatus(page, 'pipes.water').textContent()).toContain(
       'fields.name.zh: the source has no property "NAME_CN"',

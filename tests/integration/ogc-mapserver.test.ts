@@ -81,12 +81,15 @@ describe.skipIf(!OGC_URL)('OGC API – Features against MapServer 8', () => {
     expect(data).toEqual(road);
   });
 
-  it("reports an unknown collection with the server's own words", async () => {
+  it('reports an unknown collection with the collections the server has', async () => {
     const error = await reader('nope')
       .read({ bbox }, {})
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AdapterError);
-    expect((error as AdapterError).message).toBe('traffic.roads: HTTP 404 (Invalid collection.)');
+    expect((error as AdapterError).message).toBe(
+      'traffic.roads: collection: the server has no collection "nope" (it has: roads, hydrants, water_pipes, spaces)',
+    );
+    expect((error as AdapterError).status).toBe(404);
   });
 
   it('reports a field mapping that names a property the collection does not have', async () => {

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import type { CallOptions, Fetched, GeometryQuery } from '../adapter';
-import { AdapterError } from '../errors';
+import { AdapterError, isAdapterError } from '../errors';
 import { featureTable, type FeatureTable } from '../feature-table';
 import { requestJson, type FetchLike } from '../http-client';
 import type { BBox, Feature } from '../schemas';
@@ -20,6 +20,11 @@ const itemsPageSchema = z.object({
   features: z.array(sourceFeatureSchema),
   numberMatched: z.number().int().nonnegative().optional(),
   links: z.array(z.object({ rel: z.string(), href: z.string() })).optional(),
+});
+
+/** The server's collections (`/collections`): only their ids are read. */
+const collectionsSchema = z.object({
+  collections: z.array(z.object({ id: z.string().max(256) })).max(10_000),
 });
 
 /** GeoJSON first; MapServer answers `application/json` (and HTML when not asked for JSON). */
@@ -42,7 +47,8 @@ export function ogcApiFeaturesReader(
   source: OgcApiFeaturesSource,
   request: SourceRequestOptions,
 ): GeometryReader {
-  const itemsUrl = `${source.url.replace(/\/+$/u, '')}/collections/${encodeURIComponent(source.collection)}/items`;
+  const collectionsUrl = `${source.url.replace(/\/+$/u, '')}/collections`;
+  const itemsUrl = `${collectionsUrl}/${encodeURIComponent(source.collection)}/items`;
   const page = (offset: number, limit: number, bbox: BBox | undefined, signal?: AbortSignal) => {
     const search = new URLSearchParams({ limit: String(limit) });
     if (offset > 0) search.set('offset', String(offset));
@@ -56,6 +62,35 @@ export function ogcApiFeaturesReader(
       headers: { Accept: ACCEPT, ...source.headers },
       signal,
     });
+  };
+
+  /**
+   * A 404 for the first page is most often a collection the server does not have: the server's
+   * collections are read, to say which it has. Any other failure, or a server that cannot list
+   * them, leaves the 404 as it came.
+   */
+  const collectionMissing = async <T>(reading: Promise<T>, signal?: AbortSignal): Promise<T> => {
+    try {
+      return await reading;
+    } catch (error) {
+      if (!isAdapterError(error) || error.status !== 404) throw error;
+      const listed = await requestJson({
+        url: collectionsUrl,
+        schema: collectionsSchema,
+        resource,
+        fetch: request.fetch,
+        timeoutMs: request.timeoutMs,
+        headers: { Accept: ACCEPT, ...source.headers },
+        signal,
+      }).catch(() => null);
+      const ids = listed?.collections.map((collection) => collection.id) ?? [];
+      if (ids.length === 0 || ids.includes(source.collection)) throw error;
+      throw new AdapterError(
+        'http',
+        `${resource}: collection: the server has no collection "${source.collection}" (it has: ${ids.slice(0, 20).join(', ')})`,
+        { resource, status: 404, cause: error },
+      );
+    }
   };
 
   /**
@@ -93,7 +128,9 @@ export function ogcApiFeaturesReader(
       let more = true;
       while (more && features.length < source.maxFeatures) {
         const limit = Math.min(source.pageSize, source.maxFeatures - features.length);
-        const body = await page(offset, limit, query.bbox, signal);
+        const body = await (offset === 0
+          ? collectionMissing(page(offset, limit, query.bbox, signal), signal)
+          : page(offset, limit, query.bbox, signal));
         if (offset === 0) checkMapping(body.features, source, resource);
         const mapped = mapFeatures(body.features, source, resource);
         for (const feature of mapped) {

@@ -2,7 +2,8 @@
  * An OGC API – Features server in a `fetch`, with MapServer 8.0's manners as measured against
  * the real one (scripts/servers/README.md): `limit` clamped to 500 (10 when absent), `next`
  * links without `bbox`, an offset past the end answered 400, ids as text, `application/json`;
- * a single item by id, and 404 with MapServer's exception body for an id it does not have.
+ * a single item by id, and 404 with MapServer's exception body for an id it does not have; the
+ * list of collections.
  * Every request it answers is recorded, so tests can say what was asked.
  */
 import type { FetchLike } from '../../../../src/data/http-client';
@@ -48,6 +49,8 @@ export function fakeOgcServer(collections: Record<string, readonly FakeFeature[]
   const fetch: FetchLike = async (input) => {
     const url = new URL(input);
     requests.push(url);
+    if (url.pathname.endsWith('/collections'))
+      return json({ collections: Object.keys(collections).map((id) => ({ id })), links: [] });
     const match = /\/collections\/([^/]+)\/items(?:\/([^/]+))?$/u.exec(url.pathname);
     const features = match ? collections[decodeURIComponent(match[1]!)] : undefined;
     if (!features) return json({ code: 'NotFound', description: 'Invalid collection.' }, 404);

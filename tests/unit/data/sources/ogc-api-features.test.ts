@@ -141,13 +141,27 @@ describe('OGC API – Features geometry', () => {
     ).toContain('the features have no id');
   });
 
-  it("turns the server's exception body into the message (unknown collection)", async () => {
-    const server = fakeOgcServer({ roads: fakeRoads(1) });
+  it('names the collections the server has when the configured one is not among them', async () => {
+    const server = fakeOgcServer({ roads: fakeRoads(1), hydrants: [] });
     const error = await adapterFailure(
       reader(server.fetch, source({ collection: 'nope' })).read({}, {}),
     );
     expect(error.kind).toBe('http');
     expect(error.status).toBe(404);
+    expect(error.message).toBe(
+      'traffic.roads: collection: the server has no collection "nope" (it has: roads, hydrants)',
+    );
+    expect(server.requests.at(-1)!.pathname).toBe('/ogcapi/collections');
+  });
+
+  it("turns the server's exception body into the message when it cannot list its collections", async () => {
+    const server = fakeOgcServer({ roads: fakeRoads(1) });
+    const noList: FetchLike = (input, init) =>
+      new URL(input).pathname.endsWith('/collections')
+        ? Promise.resolve(new Response('<html>not here</html>', { status: 404 }))
+        : server.fetch(input, init);
+    const error = await adapterFailure(reader(noList, source({ collection: 'nope' })).read({}, {}));
+    expect([error.kind, error.status]).toEqual(['http', 404]);
     expect(error.message).toBe('traffic.roads: HTTP 404 (Invalid collection.)');
   });
 
