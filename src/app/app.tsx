@@ -2,6 +2,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { Suspense, useState } from 'react';
 import { createHttpAdapter } from '../data/http-adapter';
+import { configCatalogAdapter } from '../data/config-catalog-adapter';
 import { withDatasetSources } from '../data/sources/with-dataset-sources';
 import type { DomainModule } from '../map/layer-contract';
 import { hasDemoControls, pageMode, type RuntimeConfig } from './config/runtime-config';
@@ -32,12 +33,15 @@ export function App({ config, apiBaseUrl, domains }: AppProps) {
   const [queryClient] = useState(createQueryClient);
   const [adapter] = useState(() =>
     withDatasetSources(
-      createHttpAdapter({
-        baseUrl: apiBaseUrl,
-        timeoutMs: config.requestTimeoutMs,
-        demoControls: hasDemoControls(config),
-        liveStream: config.liveStream,
-      }),
+      // A catalog in the config: a city with no REST contract backend, read from its sources.
+      config.catalog
+        ? configCatalogAdapter(config.catalog, Date.now)
+        : createHttpAdapter({
+            baseUrl: apiBaseUrl,
+            timeoutMs: config.requestTimeoutMs,
+            demoControls: hasDemoControls(config),
+            liveStream: config.liveStream,
+          }),
       config.sources,
       {
         fetch: (input, init) => globalThis.fetch(input, init),

@@ -4,6 +4,7 @@
  * A bad config is reported key by key, never half-applied.
  */
 import { z } from 'zod';
+import { catalogSchema } from '../../data/schemas';
 import { CITY_SCALES } from '../../../mocks/city/scale';
 import { datasetSourcesSchema } from '../../data/sources/source-config';
 
@@ -90,8 +91,37 @@ export const runtimeConfigSchema = z
         z.object({ kind: z.literal('style'), url: z.url() }).strict(),
       ])
       .default({ kind: 'embedded' }),
+    /**
+     * The city and its datasets, for a city with no REST contract backend: every dataset is then
+     * read from its `sources`, and nothing from `apiBaseUrl` (the catalog's shape is the REST
+     * contract's `GET /catalog`). See docs/integration.md.
+     */
+    catalog: catalogSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((config, context) => {
+    if (!config.catalog) return;
+    const problem = (path: (string | number)[], message: string) =>
+      context.addIssue({ code: 'custom', path, message });
+    config.catalog.datasets.forEach((dataset, index) => {
+      const source = config.sources[dataset.id];
+      if (!source?.geometry)
+        problem(
+          ['catalog', 'datasets', index],
+          `"${dataset.id}" needs sources.${dataset.id}.geometry: there is no backend to read its features from`,
+        );
+      if (dataset.stateCadenceS !== null && !source?.state)
+        problem(
+          ['catalog', 'datasets', index, 'stateCadenceS'],
+          `"${dataset.id}" has live state: it needs sources.${dataset.id}.state, or null here`,
+        );
+    });
+    if (config.basemap.kind === 'embedded')
+      problem(
+        ['basemap'],
+        'the embedded base map comes from the REST backend: with a catalog in the config, give a style URL',
+      );
+  });
 
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;
 

@@ -157,6 +157,71 @@ describe('wall screen config', () => {
     ]);
     expect(found.join('\n')).toMatch(/http\(s\) URL/);
   });
+  describe('a catalog in the config (a city with no REST backend)', () => {
+    const city = {
+      id: 'riverton',
+      name: { zh: '河镇', en: 'Riverton' },
+      center: [121.45, 31.2],
+      zoom: 13,
+      bbox: [121.4, 31.15, 121.5, 31.25],
+    };
+    const roads = {
+      id: 'traffic.roads',
+      domain: 'traffic',
+      geometryKind: 'line',
+      stateCadenceS: null,
+      geometryCadenceS: null,
+      stateFields: [],
+    };
+    const hydrants = {
+      ...roads,
+      id: 'fire.hydrants',
+      domain: 'fire',
+      geometryKind: 'point',
+      stateCadenceS: 60,
+    };
+    const roadsSource = {
+      geometry: { adapter: 'geojson', url: 'https://data.example/roads.geojson' },
+    };
+    const style = { kind: 'style', url: 'https://maps.example/style.json' };
+
+    it('is taken when every dataset has its sources and the base map is a style', () => {
+      const config = parseRuntimeConfig(
+        {
+          catalog: { city, datasets: [roads] },
+          sources: { 'traffic.roads': roadsSource },
+          basemap: style,
+        },
+        'test',
+      );
+      expect(config.catalog?.city.id).toBe('riverton');
+      expect(config.catalog?.datasets.map((dataset) => dataset.id)).toEqual(['traffic.roads']);
+    });
+
+    it('names each dataset that has nothing to be read from, and the embedded base map', () => {
+      expect(
+        problems({
+          catalog: { city, datasets: [roads, hydrants] },
+          sources: {
+            'fire.hydrants': {
+              geometry: { adapter: 'geojson', url: 'https://data.example/h.geojson' },
+            },
+          },
+        }),
+      ).toEqual([
+        'catalog.datasets.0: "traffic.roads" needs sources.traffic.roads.geometry: there is no backend to read its features from',
+        'catalog.datasets.1.stateCadenceS: "fire.hydrants" has live state: it needs sources.fire.hydrants.state, or null here',
+        'basemap: the embedded base map comes from the REST backend: with a catalog in the config, give a style URL',
+      ]);
+    });
+
+    it('is checked like the REST catalog', () => {
+      expect(
+        problems({ catalog: { city: { ...city, zoom: 40 }, datasets: [] }, basemap: style })[0],
+      ).toMatch(/^catalog\.city\.zoom: /u);
+    });
+  });
+
   it('lets the URL choose the mode, ignoring anything else', () => {
     const config = parseRuntimeConfig({}, 'test');
     expect(pageMode(config, { search: '?mode=wall' })).toBe('wall');
