@@ -109,7 +109,9 @@ export function describeSource(
   const failing = [geometry, state].find(isFailing) ?? null;
   const error = failing ? errorMessage(failing.error) : (tiled?.problem ?? null);
   const hasState = dataset.stateCadenceS !== null;
-  const ready = data !== null && (!hasState || data.state !== null);
+  // A tiled layer is loading until the tiles of its first view are in.
+  const ready =
+    data !== null && (!hasState || data.state !== null) && (tiled === null || tiled.seen !== null);
   return {
     layer,
     dataset,

@@ -247,6 +247,7 @@ describe('the tiles in view', () => {
   it('are the layer features: counted, selectable, without calling the rest of the state unknown', () => {
     const tiles = tiledFeatures({});
     expect(sourceOf(tiles).data?.geometry.length).toBe(0);
+    expect(sourceOf(tiles).status.phase).toBe('loading');
     useTilesInView.getState().report(tiles, [featureTable([point('a'), point('b')])]);
     const source = sourceOf(tiles);
     expect(source.data?.geometry.length).toBe(2);
