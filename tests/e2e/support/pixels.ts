@@ -52,10 +52,11 @@ export async function settleMap(page: Page, timeoutMs = 30_000): Promise<void> {
         () => reject(new Error(`no complete map frame within ${timeout} ms`)),
         timeout,
       );
-      // deck.gl's layers say whether they have all they draw (a tiled layer, its tiles in view).
+      // The app's deck.gl layers say whether they have all they draw (a tiled layer, its tiles in
+      // view); a page without the attribute (a benchmark's baseline) has nothing to wait for.
       const container = map.getContainer().closest<HTMLElement>('[data-testid=map]');
       const check = () => {
-        if (!map.loaded() || container?.dataset['layersLoaded'] !== 'true') {
+        if (!map.loaded() || container?.dataset['layersLoaded'] === 'false') {
           map.once('render', check);
           return;
         }
