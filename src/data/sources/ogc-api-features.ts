@@ -22,6 +22,9 @@ const itemsPageSchema = z.object({
   links: z.array(z.object({ rel: z.string(), href: z.string() })).optional(),
 });
 
+/** A landing page: what makes it one is its links (to the API, conformance, collections). */
+const landingSchema = z.object({ links: z.array(z.object({ href: z.string() })).min(1) });
+
 /** The server's collections (`/collections`): only their ids are read. */
 const collectionsSchema = z.object({
   collections: z.array(z.object({ id: z.string().max(256) })).max(10_000),
@@ -47,7 +50,8 @@ export function ogcApiFeaturesReader(
   source: OgcApiFeaturesSource,
   request: SourceRequestOptions,
 ): GeometryReader {
-  const collectionsUrl = `${source.url.replace(/\/+$/u, '')}/collections`;
+  const landingUrl = source.url.replace(/\/+$/u, '');
+  const collectionsUrl = `${landingUrl}/collections`;
   const itemsUrl = `${collectionsUrl}/${encodeURIComponent(source.collection)}/items`;
   const page = (offset: number, limit: number, bbox: BBox | undefined, signal?: AbortSignal) => {
     const search = new URLSearchParams({ limit: String(limit) });
@@ -64,32 +68,44 @@ export function ogcApiFeaturesReader(
     });
   };
 
+  /** A read of the service's own documents (its landing page, its collections), `null` if it fails. */
+  const document = <S extends z.ZodType>(url: string, schema: S, signal?: AbortSignal) =>
+    requestJson({
+      url,
+      schema,
+      resource,
+      fetch: request.fetch,
+      timeoutMs: request.timeoutMs,
+      headers: { Accept: ACCEPT, ...source.headers },
+      signal,
+    }).catch(() => null);
+
   /**
-   * A 404 for the first page is most often a collection the server does not have: the server's
-   * collections are read, to say which it has. Any other failure, or a server that cannot list
-   * them, leaves the 404 as it came.
+   * A 404 for the first page is a collection the server does not have, or a URL that is not an
+   * OGC API at all. The server's collections are read to say which it has; if it cannot list
+   * them, its landing page is read, and without one the URL is what is wrong.
    */
   const collectionMissing = async <T>(reading: Promise<T>, signal?: AbortSignal): Promise<T> => {
     try {
       return await reading;
     } catch (error) {
       if (!isAdapterError(error) || error.status !== 404) throw error;
-      const listed = await requestJson({
-        url: collectionsUrl,
-        schema: collectionsSchema,
-        resource,
-        fetch: request.fetch,
-        timeoutMs: request.timeoutMs,
-        headers: { Accept: ACCEPT, ...source.headers },
-        signal,
-      }).catch(() => null);
+      const listed = await document(collectionsUrl, collectionsSchema, signal);
       const ids = listed?.collections.map((collection) => collection.id) ?? [];
-      if (ids.length === 0 || ids.includes(source.collection)) throw error;
-      throw new AdapterError(
-        'http',
-        `${resource}: collection: the server has no collection "${source.collection}" (it has: ${ids.slice(0, 20).join(', ')})`,
-        { resource, status: 404, cause: error },
-      );
+      const problem =
+        ids.length > 0
+          ? ids.includes(source.collection)
+            ? null
+            : `collection: the server has no collection "${source.collection}" (it has: ${ids.slice(0, 20).join(', ')})`
+          : (await document(landingUrl, landingSchema, signal))
+            ? null
+            : `url: no OGC API – Features landing page at ${landingUrl} (${error.message.replace(`${resource}: `, '')})`;
+      if (problem === null) throw error;
+      throw new AdapterError('http', `${resource}: ${problem}`, {
+        resource,
+        status: 404,
+        cause: error,
+      });
     }
   };
 

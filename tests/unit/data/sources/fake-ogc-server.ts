@@ -3,7 +3,7 @@
  * the real one (scripts/servers/README.md): `limit` clamped to 500 (10 when absent), `next`
  * links without `bbox`, an offset past the end answered 400, ids as text, `application/json`;
  * a single item by id, and 404 with MapServer's exception body for an id it does not have; the
- * list of collections.
+ * landing page and the list of collections.
  * Every request it answers is recorded, so tests can say what was asked.
  */
 import type { FetchLike } from '../../../../src/data/http-client';
@@ -49,6 +49,11 @@ export function fakeOgcServer(collections: Record<string, readonly FakeFeature[]
   const fetch: FetchLike = async (input) => {
     const url = new URL(input);
     requests.push(url);
+    if (url.pathname === new URL(FAKE_OGC_URL).pathname)
+      return json({
+        title: 'Fake OGC API',
+        links: [{ rel: 'data', href: `${FAKE_OGC_URL}/collections` }],
+      });
     if (url.pathname.endsWith('/collections'))
       return json({ collections: Object.keys(collections).map((id) => ({ id })), links: [] });
     const match = /\/collections\/([^/]+)\/items(?:\/([^/]+))?$/u.exec(url.pathname);

@@ -165,6 +165,15 @@ describe('OGC API – Features geometry', () => {
     expect(error.message).toBe('traffic.roads: HTTP 404 (Invalid collection.)');
   });
 
+  it('says the URL is wrong when there is no OGC API there at all', async () => {
+    const nothing: FetchLike = async () => new Response('<html>Not Found</html>', { status: 404 });
+    const error = await adapterFailure(reader(nothing).read({}, {}));
+    expect([error.kind, error.status]).toEqual(['http', 404]);
+    expect(error.message).toBe(
+      'traffic.roads: url: no OGC API – Features landing page at https://gis.example/ogcapi (HTTP 404)',
+    );
+  });
+
   it('stops with an error when the server does not page by offset, instead of looping', async () => {
     const all = fakeOgcServer({ roads: fakeRoads(30) });
     const ignoringOffset: FetchLike = (input, init) => {
@@ -230,10 +239,17 @@ describe('OGC API – Features geometry', () => {
 describe('OGC API – Features geometry, on recorded MapServer responses', () => {
   const recorded = (file: string) =>
     readFileSync(new URL(`../../../../scripts/servers/recorded/${file}`, import.meta.url), 'utf8');
+  const json = (file: string, status = 200) =>
+    new Response(recorded(file), { status, headers: { 'Content-Type': 'application/json' } });
+  /** `file` for the items; the server's own landing page and collections for those. */
   const serving =
     (file: string, status = 200): FetchLike =>
-    async () =>
-      new Response(recorded(file), { status, headers: { 'Content-Type': 'application/json' } });
+    async (input) => {
+      const { pathname } = new URL(input);
+      if (pathname.endsWith('/collections')) return json('collections.json');
+      if (pathname === new URL(FAKE_OGC_URL).pathname) return json('landing.json');
+      return json(file, status);
+    };
 
   it('reads a page of roads: string ids, flattened names mapped back, booleans', async () => {
     // numberMatched says 108 while the page holds 2: capped at 2 here, so no second read.
@@ -258,6 +274,18 @@ describe('OGC API – Features geometry, on recorded MapServer responses', () =>
   ])('shows the description of %s', async (file, status, description) => {
     const error = await adapterFailure(reader(serving(file, status)).read({}, {}));
     expect(error.message).toBe(`traffic.roads: HTTP ${status} (${description})`);
+  });
+
+  it('names the collections MapServer has when the configured one is not among them', async () => {
+    const error = await adapterFailure(
+      reader(serving('error-unknown-collection.json', 404), source({ collection: 'nope' })).read(
+        {},
+        {},
+      ),
+    );
+    expect(error.message).toBe(
+      'traffic.roads: collection: the server has no collection "nope" (it has: roads, hydrants, water_pipes, spaces)',
+    );
   });
 
   it('reads an empty page as no features', async () => {
