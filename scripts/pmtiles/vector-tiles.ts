@@ -7,6 +7,7 @@
 import GeoJSONVT from 'geojson-vt';
 import vtpbf from 'vt-pbf';
 import type { Feature } from '../../src/data/schemas';
+import { tileAt } from '../../src/data/web-mercator-tiles';
 import type { ArchiveTile } from './pmtiles-writer';
 
 export interface TilingOptions {
@@ -14,17 +15,6 @@ export interface TilingOptions {
   readonly layer: string;
   readonly minZoom: number;
   readonly maxZoom: number;
-}
-
-/** The tile (x, y) at zoom z that holds a longitude and latitude (Web Mercator). */
-export function tileAt(longitude: number, latitude: number, z: number): [number, number] {
-  const n = 2 ** z;
-  const radians = (Math.max(-85.0511, Math.min(85.0511, latitude)) * Math.PI) / 180;
-  const x = Math.floor(((longitude + 180) / 360) * n);
-  const y = Math.floor(
-    ((1 - Math.log(Math.tan(radians) + 1 / Math.cos(radians)) / Math.PI) / 2) * n,
-  );
-  return [Math.min(n - 1, Math.max(0, x)), Math.min(n - 1, Math.max(0, y))];
 }
 
 /** Flat properties for a tile: the id, scalars as they are, a localized text per language. */

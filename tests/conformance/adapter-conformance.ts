@@ -11,7 +11,7 @@ import type { AdapterErrorKind } from '../../src/data/errors';
 import type { FetchLike } from '../../src/data/http-client';
 import { featureSchema } from '../../src/data/schemas';
 import { adapterFailure } from '../helpers/adapter-failure';
-import { tileAt } from '../../scripts/pmtiles/vector-tiles';
+import { tileAt } from '../../src/data/web-mercator-tiles';
 
 export interface ConformanceSubject {
   readonly name: string;

@@ -21,6 +21,7 @@ import { AdapterError, isAdapterError } from '../errors';
 import { featureTable, type FeatureTable } from '../feature-table';
 import { requestBytes, type BytesAnswer } from '../http-client';
 import type { BBox } from '../schemas';
+import { tileAt, tileExtent } from '../web-mercator-tiles';
 import type { GeometryReader, SourceRequestOptions } from './ogc-api-features';
 import type { MvtSource, PmtilesSource } from './source-config';
 import { checkMapping, mapFeatures, type SourceFeature } from './source-features';
@@ -214,7 +215,7 @@ export function mvtReader(
         // A 404 is also what a wrong URL gets: the tile over the same place at the least zoom
         // holds whatever the source has there, and a source with data has that one.
         if (found.status === 404 && probe.z > range.minZoom) {
-          at = tileAt(centreOf(tileExtent(probe)), range.minZoom);
+          at = tileHolding(centreOf(tileExtent(probe.z, probe.x, probe.y)), range.minZoom);
           found = await fetchTile(at, signal);
         }
         if (found.status === 404)
@@ -258,7 +259,7 @@ function covers(range: TileRange, at: TileAddress): boolean {
   const n = 2 ** z;
   if (!Number.isInteger(x) || !Number.isInteger(y) || x < 0 || y < 0 || x >= n || y >= n)
     return false;
-  return range.bounds === null || bboxesIntersect(tileExtent(at), range.bounds);
+  return range.bounds === null || bboxesIntersect(tileExtent(z, x, y), range.bounds);
 }
 
 /**
@@ -281,7 +282,7 @@ function probeTile(range: TileRange, bbox: BBox | undefined): TileAddress | null
         ]
       : bounds;
   const z = Math.min(range.maxZoom, Math.max(range.minZoom, PROBE_ZOOM));
-  const at = tileAt(centreOf(area), z);
+  const at = tileHolding(centreOf(area), z);
   return covers(range, at) ? at : null;
 }
 
@@ -375,22 +376,10 @@ function onEarth(position: readonly number[]): [number, number] {
   return [Math.max(-180, Math.min(180, longitude)), Math.max(-90, Math.min(90, latitude))];
 }
 
-/** The tile at zoom z holding a point (Web Mercator, clamped to the tiles there are). */
-function tileAt([longitude, latitude]: readonly [number, number], z: number): TileAddress {
-  const n = 2 ** z;
-  const radians = (Math.max(-85.0511, Math.min(85.0511, latitude)) * Math.PI) / 180;
-  const x = Math.floor(((longitude + 180) / 360) * n);
-  const y = Math.floor(((1 - Math.asinh(Math.tan(radians)) / Math.PI) / 2) * n);
-  const clamp = (value: number) => Math.min(n - 1, Math.max(0, value));
-  return { z, x: clamp(x), y: clamp(y) };
-}
-
-/** A tile's extent in degrees. */
-function tileExtent({ z, x, y }: TileAddress): BBox {
-  const n = 2 ** z;
-  const latitude = (row: number) =>
-    (Math.atan(Math.sinh(Math.PI * (1 - (2 * row) / n))) * 180) / Math.PI;
-  return [(x / n) * 360 - 180, latitude(y + 1), ((x + 1) / n) * 360 - 180, latitude(y)];
+/** The tile at zoom z holding a place. */
+function tileHolding([longitude, latitude]: readonly [number, number], z: number): TileAddress {
+  const [x, y] = tileAt(longitude, latitude, z);
+  return { z, x, y };
 }
 
 function centreOf([west, south, east, north]: BBox): [number, number] {

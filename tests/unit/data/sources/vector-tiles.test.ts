@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { Compression, TileType, writePmtiles } from '../../../../scripts/pmtiles/pmtiles-writer';
-import { tileAt, vectorTiles } from '../../../../scripts/pmtiles/vector-tiles';
+import { vectorTiles } from '../../../../scripts/pmtiles/vector-tiles';
+import { tileAt } from '../../../../src/data/web-mercator-tiles';
 import type { TiledFeatures } from '../../../../src/data/adapter';
 import type { FeatureTable } from '../../../../src/data/feature-table';
 import type { FetchLike } from '../../../../src/data/http-client';

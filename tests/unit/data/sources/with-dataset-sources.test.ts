@@ -9,7 +9,7 @@ import { withDatasetSources } from '../../../../src/data/sources/with-dataset-so
 import { GATHER_MS, type FeedClient } from '../../../../src/data/sources/sensorthings-mqtt';
 import { FAKE_OGC_URL, fakeOgcServer, fakeRoads } from './fake-ogc-server';
 import { ARCHIVE_URL, LAYER, MAX_ZOOM, MIN_ZOOM, archiveServer, waterArchive } from './fake-tiles';
-import { tileAt } from '../../../../scripts/pmtiles/vector-tiles';
+import { tileAt } from '../../../../src/data/web-mercator-tiles';
 
 const CITY_BBOX: BBox = [121.39995, 31.19, 121.40095, 31.21];
 
@@ -44,6 +44,7 @@ function baseAdapter(catalogFails = 0) {
     }),
     getGeometry: vi.fn(async () => ({ data: featureTable([]), fetchedAt: 2 })),
     getLiveState: vi.fn(),
+    getFeature: vi.fn(),
     watchLiveState: vi.fn(() => () => undefined),
   };
   return base as unknown as DataAdapter & typeof base;
@@ -98,7 +99,10 @@ describe('withDatasetSources', () => {
       {},
     );
     expect(adapter.getAreas).toBe(base.getAreas);
-    expect(adapter.capabilities).toEqual(base.capabilities);
+    // The base's capabilities, and the OGC source's single item read.
+    expect(adapter.capabilities).toEqual({ ...base.capabilities, featureById: true });
+    await adapter.getFeature('fire.hydrants', 'h-1');
+    expect(base.getFeature).toHaveBeenCalledWith('fire.hydrants', 'h-1', {});
   });
 
   it('reads a PMTiles dataset as tiles, its reader loaded on the first read', async () => {
