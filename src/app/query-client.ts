@@ -1,7 +1,11 @@
-import { QueryClient } from '@tanstack/react-query';
+import { defaultScheduler, notifyManager, QueryClient } from '@tanstack/react-query';
 import { retryDelay, shouldRetry } from '../data/queries';
+import { afterCameraMoves } from '../ui/camera-motion';
 
 export function createQueryClient(): QueryClient {
+  // What the cache tells the page (new data, a failure) waits while the operator moves the map.
+  // The cache's notifications are scheduled page-wide: this is the same for every client.
+  notifyManager.setScheduler((notify) => defaultScheduler(() => afterCameraMoves(notify)));
   return new QueryClient({
     defaultOptions: {
       queries: {

@@ -19,6 +19,7 @@ import {
 import type { Catalog, Dataset, LiveReadings } from '../data/schemas';
 import type { LayerData, LayerDefinition } from './layer-contract';
 import { tiledGeometryState, useTilesInView, type TiledGeometryState } from './tiles-in-view';
+import { useListMemo } from '../ui/kept-values';
 
 const EMPTY_TABLE = featureTable([]);
 
@@ -145,7 +146,7 @@ export function useLayerSources(
   clockRate = 1,
   /** A past time to show every layer at (a replay); null, live. */
   at: ReadTime = null,
-): LayerSource[] {
+): readonly LayerSource[] {
   const cache = useQueryClient();
   const reading = { clockRate, at, cache };
   const datasets = layers.map(
@@ -169,15 +170,36 @@ export function useLayerSources(
   });
   const tilesInView = useTilesInView((store) => store.byGeometry);
   const inView: TilesInView = (tiles) => tiledGeometryState(tilesInView, tiles);
-  return layers.map((layer, i) => {
+  const inputs = layers.map((layer, i) => {
+    const dataset = datasets[i] ?? null;
+    const geometry = geometries[i] as Result<GeometryData>;
+    const state = dataset?.stateCadenceS != null ? (states[i] ?? null) : null;
+    const tiles = geometry.data?.tiles;
+    return [
+      layer,
+      dataset,
+      ...resultInputs(geometry),
+      ...(state ? resultInputs(state) : []),
+      tiles ? inView(tiles) : null,
+    ];
+  });
+  // A layer whose data did not change keeps its source object, and the list its identity when
+  // none did: a layer panel row, the KPI figures and the map's layers then skip the renders that
+  // clocks or another layer's poll cause.
+  return useListMemo(inputs, (i) => {
     const dataset = datasets[i] ?? null;
     const state = dataset?.stateCadenceS != null ? (states[i] ?? null) : null;
     return describeSource(
-      layer,
+      layers[i]!,
       dataset,
       geometries[i] as Result<GeometryData>,
       state as Result<Fetched<LiveReadings>> | null,
       inView,
     );
   });
+}
+
+/** What of a query's result a layer's source is made from. */
+function resultInputs(result: Result<unknown>): unknown[] {
+  return [result.data, result.error, result.isError, result.failureCount > 0];
 }

@@ -8,6 +8,7 @@
  * resources cannot be restored into a new context, so recreating both is the one sure way back.
  * When that keeps failing, `onUnrecoverable` is called (see context-recovery.ts).
  */
+import { cameraStartedMoving } from '../ui/camera-motion';
 import type { Layer } from '@deck.gl/core';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import { Map as MapLibreMap, type PaddingOptions, type StyleSpecification } from 'maplibre-gl';
@@ -280,6 +281,15 @@ export function MapView(props: MapViewProps) {
       });
     };
     map.on('moveend', cameraAtRest);
+    // The page's other updates wait while the camera moves (src/ui/camera-motion.ts).
+    let stopMoving: (() => void) | null = null;
+    map.on('movestart', () => {
+      stopMoving ??= cameraStartedMoving();
+    });
+    map.on('moveend', () => {
+      stopMoving?.();
+      stopMoving = null;
+    });
     map.on('error', (event) => {
       // A lost map's errors (a failed restore of its own) say nothing new: the notice is up and
       // the map is about to be replaced.
@@ -308,6 +318,8 @@ export function MapView(props: MapViewProps) {
       latest.current.onCanvas?.(null);
       overlay.finalize();
       map.remove();
+      // A map removed mid-move (a lost context, a new style) holds the page's updates no more.
+      stopMoving?.();
       mapRef.current = null;
       overlayRef.current = null;
       if (window.__cityopsMap === map) delete window.__cityopsMap;

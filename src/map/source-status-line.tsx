@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { isStale, type LayerStatus } from './layer-sources';
 import type { StatusCounts } from './status-counts';
 import { StatusText } from '../ui/status-text';
-import { useDisplayTime } from '../ui/display-time';
+import { useDisplayNow, useDisplayTime } from '../ui/display-time';
 import { formatAge, formatDuration } from '../ui/format-age';
 import { formatNumber } from '../ui/format-number';
 import type { AppLanguage } from '../i18n';
@@ -15,7 +15,6 @@ import type { AppLanguage } from '../i18n';
 export interface SourceStatusLineProps {
   status: LayerStatus;
   visible: boolean;
-  now: number;
   /** Features in warning and alarm, when the layer has data. */
   counts: StatusCounts | null;
   testId?: string;
@@ -24,11 +23,12 @@ export interface SourceStatusLineProps {
 export function SourceStatusLine({
   status,
   visible,
-  now,
   counts,
   testId = 'layer-status',
 }: SourceStatusLineProps) {
   const { t, i18n } = useTranslation();
+  // The line keeps its own clock (the age counts up): what holds it need not re-render with it.
+  const now = useDisplayNow();
   const language = i18n.language as AppLanguage;
   const age = status.observedAt !== null ? formatAge(now - status.observedAt, t) : null;
   const { rate, replay } = useDisplayTime();

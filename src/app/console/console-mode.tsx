@@ -19,7 +19,7 @@ import { onDemand } from '../../ui/on-demand';
 import type { RuntimeConfig } from '../config/runtime-config';
 import { DemoPanelPlaceholder } from '../demo/demo-panel-placeholder';
 import { DisplayTimeProvider } from '../../ui/display-time';
-import { simulatedTime } from '../demo/simulated-time';
+import { useSimulatedTime } from '../demo/simulated-time';
 import { useDomainTranslators } from '../translators';
 import { DetailsPanel } from './details-panel';
 import { useViewLink } from '../share/use-view-link';
@@ -127,7 +127,7 @@ function ConsoleBody({
   );
   const demo = adapter.capabilities.demoControls;
   const clock = useQuery({ ...clockQuery(adapter), enabled: demo });
-  const sourceTime = useMemo(() => simulatedTime(clock.data), [clock.data]);
+  const sourceTime = useSimulatedTime(clock.data);
   const replay = useReplayTime(sourceTime);
   const sourceKnown = !demo || clock.data !== undefined;
   useLinkedTime(

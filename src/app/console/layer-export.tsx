@@ -5,18 +5,18 @@ import { currentLanguage } from '../../i18n';
 import type { LayerSource } from '../../map/layer-sources';
 import { download, fileName } from '../../ops/export/download';
 import { SaveError, useSaving } from '../../ops/export/use-saving';
+import { useDisplayTime } from '../../ui/display-time';
 
 export function LayerExport({
   source,
   viewBounds,
-  now,
 }: {
   source: LayerSource;
   /** What the map shows at the moment of saving. */
   viewBounds: () => BBox | null;
-  now: number;
 }) {
   const { t, i18n } = useTranslation();
+  const time = useDisplayTime();
   const saving = useSaving();
   const data = source.data;
   if (!data) return null;
@@ -27,7 +27,7 @@ export function LayerExport({
         await import('../../ops/export/feature-export');
       const features = data.geometry;
       const indexes = featuresInView(features, viewBounds());
-      const name = fileName(source.layer.id, now, format);
+      const name = fileName(source.layer.id, time.at(Date.now()), format);
       if (format === 'csv') {
         const csv = rowsToCsv(featureRows(features, indexes, data.state, currentLanguage(i18n)));
         // A byte-order mark: spreadsheet programs then read the Chinese names as UTF-8.

@@ -1,10 +1,10 @@
 /** The layer panel: domains in order, each with its layers' toggle, opacity, status and legend. */
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DomainModule, LayerDefinition, Translate } from '../../map/layer-contract';
 import type { LayerSource } from '../../map/layer-sources';
 import { countStatuses } from '../../map/status-counts';
 import { layerSetting, useUiStore } from '../../map/store';
-import { useDisplayNow } from '../../ui/display-time';
 import { SourceStatusLine } from '../../map/source-status-line';
 import { Legend } from './legend';
 import { LayerExport } from './layer-export';
@@ -20,7 +20,6 @@ export interface LayerPanelProps {
 
 export function LayerPanel({ domains, sources, translatorFor, viewBounds }: LayerPanelProps) {
   const { t } = useTranslation();
-  const now = useDisplayNow();
   return (
     <nav className="panel layer-panel" aria-label={t('layers.title')} data-testid="layer-panel">
       <h2 className="panel__title">{t('layers.title')}</h2>
@@ -30,7 +29,6 @@ export function LayerPanel({ domains, sources, translatorFor, viewBounds }: Laye
           domain={domain}
           sources={sources.filter((source) => source.layer.domain === domain.id)}
           t={translatorFor(domain.id)}
-          now={now}
           viewBounds={viewBounds}
         />
       ))}
@@ -42,19 +40,19 @@ function DomainGroup({
   domain,
   sources,
   t,
-  now,
   viewBounds,
 }: {
   domain: DomainModule;
   sources: readonly LayerSource[];
   t: Translate;
-  now: number;
   viewBounds: () => BBox | null;
 }) {
   const { t: tc } = useTranslation();
   const settings = useUiStore((state) => state.layerSettings);
   const setLayersVisible = useUiStore((state) => state.setLayersVisible);
-  const visibleCount = domain.layers.filter((layer) => layerSetting(settings, layer).visible).length;
+  const visibleCount = domain.layers.filter(
+    (layer) => layerSetting(settings, layer).visible,
+  ).length;
   const title = t(domain.titleKey);
   return (
     <section className="domain-group" data-testid={`domain-${domain.id}`}>
@@ -63,7 +61,8 @@ function DomainGroup({
           type="checkbox"
           checked={visibleCount === domain.layers.length}
           ref={(input) => {
-            if (input) input.indeterminate = visibleCount > 0 && visibleCount < domain.layers.length;
+            if (input)
+              input.indeterminate = visibleCount > 0 && visibleCount < domain.layers.length;
           }}
           onChange={(event) => setLayersVisible(domain.layers, event.target.checked)}
           aria-label={tc('layers.allInDomain', { name: title })}
@@ -71,15 +70,31 @@ function DomainGroup({
         <span className="domain-group__title">{title}</span>
       </label>
       {sources.map((source) => (
-        <LayerRow key={source.layer.id} source={source} t={t} now={now} viewBounds={viewBounds} />
+        <LayerRow key={source.layer.id} source={source} t={t} viewBounds={viewBounds} />
       ))}
     </section>
   );
 }
 
-function LayerRow({ source, t, now, viewBounds }: { source: LayerSource; t: Translate; now: number; viewBounds: () => BBox | null }) {
+/**
+ * One layer's row. It re-renders only when its own source, translator or setting changes: a
+ * live update of another layer, or the clock its status line keeps, leaves it alone.
+ */
+const LayerRow = memo(function LayerRow({
+  source,
+  t,
+  viewBounds,
+}: {
+  source: LayerSource;
+  t: Translate;
+  viewBounds: () => BBox | null;
+}) {
   const { t: tc } = useTranslation();
   const layer: LayerDefinition = source.layer;
+  const counts = useMemo(
+    () => (source.data ? countStatuses(layer, source.data) : null),
+    [layer, source.data],
+  );
   const settings = useUiStore((state) => state.layerSettings);
   const setting = layerSetting(settings, layer);
   const setLayersVisible = useUiStore((state) => state.setLayersVisible);
@@ -107,14 +122,11 @@ function LayerRow({ source, t, now, viewBounds }: { source: LayerSource; t: Tran
         onChange={(event) => setLayerOpacity(layer, Number(event.target.value))}
         aria-label={tc('layers.opacity', { name: title })}
       />
-      <SourceStatusLine
-        status={source.status}
-        visible={setting.visible}
-        now={now}
-        counts={source.data ? countStatuses(layer, source.data) : null}
-      />
+      <SourceStatusLine status={source.status} visible={setting.visible} counts={counts} />
       {setting.visible ? <Legend entries={layer.legend} t={t} /> : null}
-      {setting.visible && source.data ? <LayerExport source={source} viewBounds={viewBounds} now={now} /> : null}
+      {setting.visible && source.data ? (
+        <LayerExport source={source} viewBounds={viewBounds} />
+      ) : null}
     </div>
   );
-}
+});

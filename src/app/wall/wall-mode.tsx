@@ -31,7 +31,7 @@ import { ErrorNotice } from '../../ui/error-notice';
 import { formatClock } from '../../ui/format-number';
 import { useNow } from '../../ui/use-now';
 import type { RuntimeConfig } from '../config/runtime-config';
-import { simulatedTime } from '../demo/simulated-time';
+import { useSimulatedTime } from '../demo/simulated-time';
 import { useLiveFeed } from '../live/live-feed';
 import { useViewLink } from '../share/use-view-link';
 import { useDomainTranslators } from '../translators';
@@ -118,7 +118,7 @@ function WallBody({
   );
   const demo = adapter.capabilities.demoControls;
   const clock = useQuery({ ...clockQuery(adapter), enabled: demo });
-  const sourceTime = useMemo(() => simulatedTime(clock.data), [clock.data]);
+  const sourceTime = useSimulatedTime(clock.data);
   useLiveFeed(adapter, catalog);
   const sources = useLayerSources(adapter, catalog, layers, isVisible, sourceTime.rate);
 

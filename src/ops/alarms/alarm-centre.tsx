@@ -173,7 +173,6 @@ export function AlarmCentre({
       <SourceStatusLine
         status={alarmSourceStatus(query)}
         visible
-        now={now}
         counts={null}
         testId="alarm-centre-status"
       />

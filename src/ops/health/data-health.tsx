@@ -69,7 +69,6 @@ export function DataHealth({ entries }: { entries: readonly HealthEntry[] }) {
                   <SourceStatusLine
                     status={entry.status}
                     visible
-                    now={now}
                     counts={null}
                     testId="data-health-status"
                   />

@@ -3,6 +3,7 @@
  * trend over the last hours; open alarms by severity. A click on a figure shows on the map the
  * features it counts and narrows the alarm list to its domain; a second click undoes it.
  */
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, Translate } from '../../map/layer-contract';
 import { Sparkline } from '../../ui/sparkline';
@@ -39,7 +40,8 @@ export interface KpiBarProps {
 
 const DESK_SPARK = { width: 72, height: 28 };
 
-export function KpiBar({
+/** Memoized: the console re-renders for many reasons that leave the figures as they were. */
+export const KpiBar = memo(function KpiBar({
   figures,
   alarms,
   activeKpiId,
@@ -142,4 +144,4 @@ export function KpiBar({
       ) : null}
     </section>
   );
-}
+});

@@ -2,6 +2,7 @@
  * Open alarms by severity at the time shown and in the area chosen, with the trend of their
  * total over the last hours (the alarm list read at each trend mark).
  */
+import { useStructuralSharing } from '../../ui/kept-values';
 import { useQueries } from '@tanstack/react-query';
 import type { DataAdapter } from '../../data/adapter';
 import type { Alarm } from '../../data/alarm-schemas';
@@ -64,9 +65,9 @@ export function useAlarmFigure(
         ).length
       : null,
   );
-  return {
+  return useStructuralSharing({
     bySeverity,
     trend: { times: [...marks, end], values: [...pastOpen, ready ? open.length : null] },
     severityFilter,
-  };
+  });
 }

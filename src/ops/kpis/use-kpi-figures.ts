@@ -20,6 +20,7 @@ import { errorMessage } from '../../map/layer-sources';
 import type { StatusLevel } from '../../ui/theme';
 import { kpiValueOnce, type ScopeOf } from './kpi-values';
 import { trendMarks } from './trend-times';
+import { useStructuralSharing } from '../../ui/kept-values';
 
 export interface KpiFigure {
   readonly kpi: KpiDefinition;
@@ -128,26 +129,28 @@ export function useKpiFigures(
   const pastStates = useQueries({ queries: stateReads(marks, readTrends, false) });
   const pastReads = marks.map((_, t) => readsAt(pastGeometries, pastStates, t));
 
-  return kpis.map((kpi) => {
-    const figureOf = (read: Read | undefined) => {
+  return useStructuralSharing(
+    kpis.map((kpi) => {
+      const figureOf = (read: Read | undefined) => {
+        const data = layerData(read);
+        return data ? kpiValueOnce(kpi, data, scopeOf) : null;
+      };
+      const read = currentReads.get(kpi.layer.dataset);
       const data = layerData(read);
-      return data ? kpiValueOnce(kpi, data, scopeOf) : null;
-    };
-    const read = currentReads.get(kpi.layer.dataset);
-    const data = layerData(read);
-    const value = figureOf(read);
-    const failing = [read?.geometry, read?.state].find((result) => result?.isError);
-    return {
-      kpi,
-      value,
-      level: kpi.level(value),
-      trend: {
-        times: [...marks, end],
-        values: [...pastReads.map((reads) => figureOf(reads.get(kpi.layer.dataset))), value],
-      },
-      loading: data === null && !failing,
-      error: failing ? errorMessage(failing.error) : null,
-      data,
-    };
-  });
+      const value = figureOf(read);
+      const failing = [read?.geometry, read?.state].find((result) => result?.isError);
+      return {
+        kpi,
+        value,
+        level: kpi.level(value),
+        trend: {
+          times: [...marks, end],
+          values: [...pastReads.map((reads) => figureOf(reads.get(kpi.layer.dataset))), value],
+        },
+        loading: data === null && !failing,
+        error: failing ? errorMessage(failing.error) : null,
+        data,
+      };
+    }),
+  );
 }
