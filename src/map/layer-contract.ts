@@ -37,6 +37,11 @@ export interface TiledLayerData {
 }
 
 export interface RenderContext {
+  /**
+   * The map's zoom, rounded down to half levels: what a layer changes at (a threshold, a level of
+   * detail) must be a multiple of 0.5, so that a wheel step within one half level re-renders
+   * nothing.
+   */
   readonly zoom: number;
   /** 0..1, from the layer panel. */
   readonly opacity: number;

@@ -8,6 +8,7 @@
  * resources cannot be restored into a new context, so recreating both is the one sure way back.
  * When that keeps failing, `onUnrecoverable` is called (see context-recovery.ts).
  */
+import { layerZoom } from './layer-zoom';
 import { cameraStartedMoving } from '../ui/camera-motion';
 import type { Layer } from '@deck.gl/core';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
@@ -266,7 +267,7 @@ export function MapView(props: MapViewProps) {
       }
       latest.current.onSelect(feature);
     });
-    map.on('zoomend', () => setZoom(map.getZoom()));
+    map.on('zoomend', () => setZoom(layerZoom(map.getZoom())));
     const cameraAtRest = () => {
       const center = map.getCenter();
       container.dataset.center = `${center.lng.toFixed(6)},${center.lat.toFixed(6)}`;
@@ -300,7 +301,7 @@ export function MapView(props: MapViewProps) {
       if (lost) return;
       resumeCamera.current = null;
       dispatchRecovery({ type: 'loaded' });
-      setZoom(map.getZoom());
+      setZoom(layerZoom(map.getZoom()));
       setMapReady(true);
       cameraAtRest();
       latest.current.onCanvas?.(map.getCanvas());

@@ -4,10 +4,12 @@
  * animation takes at most half of the page's main thread however slow frames are (in software
  * WebGL a frame of the whole map takes hundreds of milliseconds), and the rate of
  * `ANIMATION_FRAME_MS` where frames are cheap. While the camera moves there is no tick: its frames
- * draw the layers anyway, and the pulse holds still until the map comes to rest.
+ * draw the layers anyway, and the pulse holds still until the map comes to rest
+ * (src/ui/camera-motion.ts).
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, type RefObject } from 'react';
+import { isCameraAtRest } from '../ui/camera-motion';
 
 /** The fastest the animation runs: smooth enough to catch the eye. */
 export const ANIMATION_FRAME_MS = 66;
@@ -38,7 +40,8 @@ export function startAnimationLoop(
   function run() {
     const map = mapOf();
     if (stopped) return;
-    if (!map || map.isMoving()) {
+    // At rest as the page's other updates are: not between the steps of a wheel zoom either.
+    if (!map || map.isMoving() || !isCameraAtRest()) {
       schedule(ANIMATION_FRAME_MS);
       return;
     }

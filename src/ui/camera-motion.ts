@@ -59,3 +59,8 @@ export function cameraStartedMoving(): () => void {
     if (moving === 0) restTimer = setTimeout(release, REST_MS);
   };
 }
+
+/** No camera moving, and none stopped too recently to call it at rest. */
+export function isCameraAtRest(): boolean {
+  return moving === 0 && restTimer === null;
+}

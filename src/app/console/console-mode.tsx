@@ -5,7 +5,7 @@
  */
 import type { Layer } from '@deck.gl/core';
 import { useQuery } from '@tanstack/react-query';
-import { Suspense, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, Suspense, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DataAdapter } from '../../data/adapter';
 import { basemapQuery, catalogQuery, clockQuery } from '../../data/queries';
@@ -18,7 +18,7 @@ import { ErrorNotice } from '../../ui/error-notice';
 import { onDemand } from '../../ui/on-demand';
 import type { RuntimeConfig } from '../config/runtime-config';
 import { DemoPanelPlaceholder } from '../demo/demo-panel-placeholder';
-import { DisplayTimeProvider } from '../../ui/display-time';
+import { DisplayTimeProvider, type DisplayTime } from '../../ui/display-time';
 import { useSimulatedTime } from '../demo/simulated-time';
 import { useDomainTranslators } from '../translators';
 import { DetailsPanel } from './details-panel';
@@ -56,6 +56,11 @@ export function ConsoleMode({ adapter, config, domains }: ConsoleModeProps) {
   const catalog = useQuery(catalogQuery(adapter));
   const { language } = useDomainTranslators();
   const feed = useLiveFeed(adapter, catalog.data?.data ?? null);
+  // Read here, above the body: a reading that only confirms the clock re-renders nothing below.
+  const demo = adapter.capabilities.demoControls;
+  const clock = useQuery({ ...clockQuery(adapter), enabled: demo });
+  const sourceTime = useSimulatedTime(clock.data);
+  const sourceKnown = !demo || clock.data !== undefined;
 
   return (
     <div className="console" lang={language}>
@@ -71,6 +76,8 @@ export function ConsoleMode({ adapter, config, domains }: ConsoleModeProps) {
           config={config}
           domains={domains}
           catalog={catalog.data.data}
+          sourceTime={sourceTime}
+          sourceKnown={sourceKnown}
         />
       ) : catalog.isError ? (
         <div className="console__center">
@@ -89,12 +96,23 @@ export function ConsoleMode({ adapter, config, domains }: ConsoleModeProps) {
   );
 }
 
-function ConsoleBody({
+/**
+ * Memoized: the console above it re-renders with the live feed's rate and every clock reading,
+ * which change nothing here unless the clock itself changed.
+ */
+const ConsoleBody = memo(function ConsoleBody({
   adapter,
   config,
   domains,
   catalog,
-}: ConsoleModeProps & { catalog: Catalog }) {
+  sourceTime,
+  sourceKnown,
+}: ConsoleModeProps & {
+  catalog: Catalog;
+  /** The source's time (a demo backend's simulated clock), and whether it has been read. */
+  sourceTime: DisplayTime;
+  sourceKnown: boolean;
+}) {
   const { t } = useTranslation();
   const { language, translatorFor } = useDomainTranslators();
   const settings = useUiStore((state) => state.layerSettings);
@@ -126,10 +144,7 @@ function ConsoleBody({
     [settings],
   );
   const demo = adapter.capabilities.demoControls;
-  const clock = useQuery({ ...clockQuery(adapter), enabled: demo });
-  const sourceTime = useSimulatedTime(clock.data);
   const replay = useReplayTime(sourceTime);
-  const sourceKnown = !demo || clock.data !== undefined;
   useLinkedTime(
     viewLink,
     useMemo(
@@ -257,4 +272,4 @@ function ConsoleBody({
       <TimeBar sourceTime={sourceTime.at} language={language} timeZone={catalog.city.timezone} />
     </DisplayTimeProvider>
   );
-}
+});

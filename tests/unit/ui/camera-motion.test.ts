@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   afterCameraMoves,
   cameraStartedMoving,
+  isCameraAtRest,
   MAX_HOLD_MS,
   REST_MS,
 } from '../../../src/ui/camera-motion';
@@ -86,5 +87,23 @@ describe('afterCameraMoves', () => {
     other();
     vi.advanceTimersByTime(REST_MS);
     expect(update).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('isCameraAtRest', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => {
+    vi.runAllTimers();
+    vi.useRealTimers();
+  });
+
+  it('is false while a camera moves and until it has been still for REST_MS', () => {
+    expect(isCameraAtRest()).toBe(true);
+    const stop = cameraStartedMoving();
+    expect(isCameraAtRest()).toBe(false);
+    stop();
+    expect(isCameraAtRest()).toBe(false);
+    vi.advanceTimersByTime(REST_MS);
+    expect(isCameraAtRest()).toBe(true);
   });
 });
