@@ -48,8 +48,17 @@ const observationSchema = z.object({
   phenomenonTime: z.string().min(1).max(64),
 });
 
+/** A SensorThings source that also names an MQTT broker to push its observations. */
+export type FedSensorThingsSource = SensorThingsSource & {
+  mqtt: NonNullable<SensorThingsSource['mqtt']>;
+};
+
+export function hasFeed(source: SensorThingsSource): source is FedSensorThingsSource {
+  return source.mqtt !== undefined;
+}
+
 export interface SensorThingsFeed {
-  readonly source: SensorThingsSource & { mqtt: NonNullable<SensorThingsSource['mqtt']> };
+  readonly source: FedSensorThingsSource;
   /** The state as it stands, with the Datastreams' places. */
   read(): Promise<Fetched<SensorThingsState>>;
   now(): number;

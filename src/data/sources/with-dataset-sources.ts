@@ -17,7 +17,7 @@ import {
   type SourceRequestOptions,
 } from './ogc-api-features';
 import { sensorThingsReader, type SensorThingsReader, type StateValues } from './sensorthings';
-import { watchSensorThings, type ConnectFeed } from './sensorthings-mqtt';
+import { hasFeed, watchSensorThings, type ConnectFeed } from './sensorthings-mqtt';
 import type {
   DatasetSources,
   GeometrySource,
@@ -112,7 +112,8 @@ export function withDatasetSources(
     }),
   });
 
-  // The catalog, read once (again after a failure): the city's extent, each dataset's cadence.
+  // The catalog, read once (again after a failure) unless the page has read it: the city's
+  // extent, each dataset's cadence.
   let catalogRead: Promise<Catalog> | null = null;
   const catalog = (signal?: AbortSignal) => {
     catalogRead ??= base.getCatalog({ signal }).then(
@@ -145,17 +146,20 @@ export function withDatasetSources(
 
   /** Why a dataset's MQTT feed is down, while it is. */
   const feedProblems = new Map<string, AdapterError>();
-  const feedDatasets = [...stateSources].filter(([, state]) => state.source.mqtt).map(([id]) => id);
+  const feedDatasets = [...stateSources]
+    .filter(([, state]) => hasFeed(state.source))
+    .map(([id]) => id);
   const baseStream =
     base.capabilities.liveStream && base.watchLiveState ? base.watchLiveState : null;
 
   function watchLiveState(datasetIds: readonly string[], watch: LiveStateWatch): () => void {
     const fed = datasetIds.filter((id) => feedDatasets.includes(id));
     const others = datasetIds.filter((id) => !stateSources.has(id));
-    const stops = fed.map((datasetId) => {
+    const stops = fed.flatMap((datasetId) => {
       const { source, reader } = stateSources.get(datasetId)!;
+      if (!hasFeed(source)) return [];
       return watchSensorThings({
-        source: source as Parameters<typeof watchSensorThings>[0]['source'],
+        source,
         read: () => reader.read({}, {}),
         now: request.now,
         ...(request.connectFeed ? { connect: request.connectFeed } : {}),
@@ -206,7 +210,10 @@ export function withDatasetSources(
     },
     async getCatalog(options) {
       const fetched = await base.getCatalog(options);
-      return { ...fetched, data: withCadences(fetched.data) };
+      const data = withCadences(fetched.data);
+      // The page reads the catalog first: the sources' own lookups take this one.
+      catalogRead = Promise.resolve(data);
+      return { ...fetched, data };
     },
     async getGeometry(datasetId, query: GeometryQuery = {}, options = {}) {
       const reader = geometryReaders.get(datasetId);

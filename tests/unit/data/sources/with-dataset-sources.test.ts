@@ -127,6 +127,14 @@ describe('withDatasetSources', () => {
     expect(tile.indexOf('valve-1')).toBeGreaterThanOrEqual(0);
   });
 
+  it("takes the catalog the page read rather than reading it again", async () => {
+    const base = baseAdapter();
+    const adapter = routed(base, fakeOgcServer({ roads: fakeRoads(5) }).fetch);
+    await adapter.getCatalog();
+    expect((await adapter.getGeometry('traffic.roads')).data.length).toBe(5);
+    expect(base.getCatalog).toHaveBeenCalledTimes(1);
+  });
+
   it('asks for the catalog again after it failed', async () => {
     const base = baseAdapter(1);
     const adapter = routed(base, fakeOgcServer({ roads: fakeRoads(5) }).fetch);
