@@ -2,7 +2,7 @@
 import { ScatterplotLayer } from '@deck.gl/layers';
 import { featureObjects, featureTable } from '../../../src/data/feature-table';
 import { stateValue } from '../../../src/data/live-state';
-import type { Feature } from '../../../src/data/schemas';
+import type { Dataset, Feature } from '../../../src/data/schemas';
 import { defineLayer, type LayerData } from '../../../src/map/layer-contract';
 
 export const fakeLayer = defineLayer({
@@ -44,5 +44,17 @@ export function pointData(ids: readonly string[]): LayerData {
       })),
     ),
     state: null,
+  };
+}
+
+/** A catalog dataset of points with live state every `stateCadenceS`, for `fakeLayer` and its kin. */
+export function fakeDataset(id = 'test.points', stateCadenceS = 10): Dataset {
+  return {
+    id,
+    domain: 'test',
+    geometryKind: 'point',
+    stateCadenceS,
+    geometryCadenceS: null,
+    stateFields: [],
   };
 }

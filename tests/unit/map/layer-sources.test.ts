@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { AdapterError } from '../../../src/data/errors';
-import type { Dataset, LiveState } from '../../../src/data/schemas';
+import type { LiveState } from '../../../src/data/schemas';
 import { describeSource, isStale } from '../../../src/map/layer-sources';
-import { fakeLayer, pointData } from './fake-layer';
+import { fakeDataset, fakeLayer, pointData } from './fake-layer';
 
-const dataset: Dataset = {
-  id: 'test.points',
-  domain: 'test',
-  geometryKind: 'point',
-  stateCadenceS: 10,
-  geometryCadenceS: null,
-  stateFields: [],
-};
+const dataset = fakeDataset();
 const geometry = {
   geometry: pointData(['a']).geometry,
   observedAt: 5,

@@ -5,14 +5,14 @@ import type { TiledFeatures } from '../../../src/data/adapter';
 import { featureTable, type FeatureTable } from '../../../src/data/feature-table';
 import { stateValue } from '../../../src/data/live-state';
 import { mergeTiles } from '../../../src/data/merge-tiles';
-import type { Dataset, Feature, LiveState } from '../../../src/data/schemas';
+import type { Feature, LiveState } from '../../../src/data/schemas';
 import { composeLayers, findFeature } from '../../../src/map/compose-layers';
 import type { LayerData, RenderContext } from '../../../src/map/layer-contract';
 import { describeSource } from '../../../src/map/layer-sources';
 import { pickedFeature } from '../../../src/map/picking';
 import { TILE_RETRY_MS, useTilesInView } from '../../../src/map/tiles-in-view';
 import { tiledLayer, type TileEvents } from '../../../src/map/tiled-layer';
-import { fakeLayer } from './fake-layer';
+import { fakeDataset, fakeLayer } from './fake-layer';
 
 function point(id: string, x = 121): Feature {
   return { type: 'Feature', id, geometry: { type: 'Point', coordinates: [x, 31] }, properties: {} };
@@ -221,14 +221,7 @@ describe('mergeTiles', () => {
 
 describe('the tiles in view', () => {
   afterEach(() => vi.useRealTimers());
-  const dataset: Dataset = {
-    id: 'test.points',
-    domain: 'test',
-    geometryKind: 'point',
-    stateCadenceS: 10,
-    geometryCadenceS: null,
-    stateFields: [],
-  };
+  const dataset = fakeDataset();
   const ok = <T>(data: T) => ({ data, error: null, isError: false, failureCount: 0 });
   const sourceOf = (tiles: TiledFeatures) =>
     describeSource(

@@ -9,20 +9,13 @@ import { queryKeys } from '../../../src/data/queries';
 import type { Catalog, LiveReadings } from '../../../src/data/schemas';
 import { defineLayer } from '../../../src/map/layer-contract';
 import { useLayerSources } from '../../../src/map/layer-sources';
-import { fakeLayer, pointData } from './fake-layer';
+import { fakeDataset, fakeLayer, pointData } from './fake-layer';
 
 const otherLayer = defineLayer({ ...fakeLayer, id: 'test.other', dataset: 'test.other' });
 const layers = [fakeLayer, otherLayer];
-const dataset = (id: string) => ({
-  id,
-  domain: 'test',
-  geometryKind: 'point' as const,
-  stateCadenceS: 3600,
-  geometryCadenceS: null,
-  stateFields: [],
-});
+// An hour's cadence: nothing is polled again while the test runs.
 const catalog = {
-  datasets: [dataset('test.points'), dataset('test.other')],
+  datasets: [fakeDataset('test.points', 3600), fakeDataset('test.other', 3600)],
 } as unknown as Catalog;
 
 const reading = (datasetId: string, value: number): Fetched<LiveReadings> => ({
