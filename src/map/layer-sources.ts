@@ -4,6 +4,7 @@
  * stays, so turning a layer back on is instant.
  */
 import { skipToken, useQueries, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { useRef } from 'react';
 import type { DataAdapter, Fetched, TiledFeatures, Truncation } from '../data/adapter';
 import { featureTable } from '../data/feature-table';
 import { isAdapterError } from '../data/errors';
@@ -170,10 +171,20 @@ export function useLayerSources(
   });
   const tilesInView = useTilesInView((store) => store.byGeometry);
   const inView: TilesInView = (tiles) => tiledGeometryState(tilesInView, tiles);
+  const failures = useRef(new Map<string, Error>());
+  /* eslint-disable react-hooks/refs -- a failure seen is a failure the cache had: a render that
+     is thrown away leaves nothing in the map that a later one could not have put there */
+  const shownGeometries = geometries.map((result, i) =>
+    failureKept(failures.current, `${layers[i]!.id} geometry`, result),
+  );
+  const shownStates = states.map((result, i) =>
+    failureKept(failures.current, `${layers[i]!.id} state`, result),
+  );
+  /* eslint-enable react-hooks/refs */
   const inputs = layers.map((layer, i) => {
     const dataset = datasets[i] ?? null;
-    const geometry = geometries[i] as Result<GeometryData>;
-    const state = dataset?.stateCadenceS != null ? (states[i] ?? null) : null;
+    const geometry = shownGeometries[i] as Result<GeometryData>;
+    const state = dataset?.stateCadenceS != null ? (shownStates[i] ?? null) : null;
     const tiles = geometry.data?.tiles;
     return [
       layer,
@@ -188,15 +199,38 @@ export function useLayerSources(
   // clocks or another layer's poll cause.
   return useListMemo(inputs, (i) => {
     const dataset = datasets[i] ?? null;
-    const state = dataset?.stateCadenceS != null ? (states[i] ?? null) : null;
+    const state = dataset?.stateCadenceS != null ? (shownStates[i] ?? null) : null;
     return describeSource(
       layers[i]!,
       dataset,
-      geometries[i] as Result<GeometryData>,
+      shownGeometries[i] as Result<GeometryData>,
       state as Result<Fetched<LiveReadings>> | null,
       inView,
     );
   });
+}
+
+/**
+ * The result as the layer shows it. The query cache clears the error of a query that never had
+ * data when it reads again, so a failing layer would say "loading" during each retry and lose its
+ * message until the retry failed too: the last failure is shown meanwhile, until the query has data
+ * (or is another query, one that never failed).
+ */
+function failureKept<T>(
+  failures: Map<string, Error>,
+  key: string,
+  result: UseQueryResult<T>,
+): Result<T> {
+  if (result.error !== null) {
+    failures.set(key, result.error);
+    return result;
+  }
+  if (result.data !== undefined || result.errorUpdateCount === 0) {
+    failures.delete(key);
+    return result;
+  }
+  const kept = failures.get(key);
+  return kept === undefined ? result : { ...result, error: kept, failureCount: 1 };
 }
 
 /** What of a query's result a layer's source is made from. */

@@ -4,6 +4,7 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { DataAdapter, Fetched } from '../../../src/data/adapter';
+import { AdapterError } from '../../../src/data/errors';
 import { stateValue } from '../../../src/data/live-state';
 import { queryKeys } from '../../../src/data/queries';
 import type { Catalog, LiveReadings } from '../../../src/data/schemas';
@@ -29,14 +30,15 @@ const reading = (datasetId: string, value: number): Fetched<LiveReadings> => ({
   fetchedAt: 0,
 });
 
+const geometry = async () => ({ data: pointData(['a']).geometry, fetchedAt: 0 });
 const adapter = {
   id: 'stub',
   capabilities: {},
-  getGeometry: async () => ({ data: pointData(['a']).geometry, fetchedAt: 0 }),
+  getGeometry: geometry,
   getLiveState: async (datasetId: string) => reading(datasetId, 0),
 } as unknown as DataAdapter;
 
-function setup() {
+function setup(source: DataAdapter = adapter) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={client}>{children}</QueryClientProvider>
@@ -44,7 +46,7 @@ function setup() {
   const hook = renderHook(
     ({ tick }: { tick: number }) => {
       void tick;
-      return useLayerSources(adapter, catalog, layers, () => true);
+      return useLayerSources(source, catalog, layers, () => true);
     },
     { wrapper, initialProps: { tick: 0 } },
   );
@@ -69,6 +71,43 @@ describe('useLayerSources', () => {
     expect(result.current[0]).toBe(loaded[0]);
     expect(result.current[1]).not.toBe(loaded[1]);
     expect(stateValue(result.current[1]!.data!.state, 'level', 0)).toBe(2);
+    unmount();
+    client.clear();
+  });
+
+  it('keeps showing a failure while the source is read again, until it answers', async () => {
+    let answer: (() => void) | null = null;
+    let reads = 0;
+    const flaky = {
+      ...adapter,
+      getGeometry: (datasetId: string) => {
+        if (datasetId !== 'test.other') return geometry();
+        reads += 1;
+        if (reads === 1)
+          return Promise.reject(
+            new AdapterError('http', 'test.other: HTTP 503', {
+              resource: 'test.other',
+              status: 503,
+            }),
+          );
+        return new Promise((resolve) => {
+          answer = () => void geometry().then(resolve);
+        });
+      },
+    } as unknown as DataAdapter;
+    const { client, result, unmount } = setup(flaky);
+    await waitFor(() => expect(result.current[1]!.status.phase).toBe('error'));
+
+    // Read again: the cache clears the error of a query without data while it reads.
+    void client.refetchQueries({ queryKey: queryKeys.geometry(flaky, 'test.other') });
+    await waitFor(() => expect(answer).not.toBeNull());
+    expect(result.current[1]!.status).toMatchObject({
+      phase: 'error',
+      error: 'test.other: HTTP 503',
+    });
+
+    act(() => answer!());
+    await waitFor(() => expect(result.current[1]!.status.phase).toBe('live'));
     unmount();
     client.clear();
   });
