@@ -9,7 +9,7 @@
  * When that keeps failing, `onUnrecoverable` is called (see context-recovery.ts).
  */
 import { layerZoom } from './layer-zoom';
-import { cameraStartedMoving } from '../ui/camera-motion';
+import { cameraStartedMoving, isCameraAtRest, onCameraRest } from '../ui/camera-motion';
 import type { Layer } from '@deck.gl/core';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import { Map as MapLibreMap, type PaddingOptions, type StyleSpecification } from 'maplibre-gl';
@@ -283,9 +283,25 @@ export function MapView(props: MapViewProps) {
     };
     map.on('moveend', cameraAtRest);
     // The page's other updates wait while the camera moves (src/ui/camera-motion.ts).
+    // `data-camera-at-rest` says whether they have been applied, for whoever waits for a complete
+    // picture (the browser tests, the benchmarks): a rest draws a frame, which they wait for.
     let stopMoving: (() => void) | null = null;
     map.on('movestart', () => {
       stopMoving ??= cameraStartedMoving();
+      container.dataset['cameraAtRest'] = 'false';
+    });
+    let restFrame = 0;
+    const stopWatchingRest = onCameraRest(() => {
+      // Two frames on: React has rendered what was released and its effects have handed deck.gl
+      // the layers, so the frame this asks for shows them.
+      cancelAnimationFrame(restFrame);
+      restFrame = requestAnimationFrame(() => {
+        restFrame = requestAnimationFrame(() => {
+          if (!isCameraAtRest()) return;
+          container.dataset['cameraAtRest'] = 'true';
+          map.triggerRepaint();
+        });
+      });
     });
     map.on('moveend', () => {
       stopMoving?.();
@@ -321,6 +337,8 @@ export function MapView(props: MapViewProps) {
       map.remove();
       // A map removed mid-move (a lost context, a new style) holds the page's updates no more.
       stopMoving?.();
+      stopWatchingRest();
+      cancelAnimationFrame(restFrame);
       mapRef.current = null;
       overlayRef.current = null;
       if (window.__cityopsMap === map) delete window.__cityopsMap;
@@ -402,6 +420,25 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     drawLayers(buildLayers(performance.now()));
   }, [buildLayers, drawLayers, mapReady]);
+  // Again after the first frame with the base map loaded (a new map's too, after a context loss):
+  // deck.gl layers handed over before the base map's 3D buildings were drawn can come out over
+  // them, ignoring their depth, until deck.gl is given its layers again.
+  const latestBuild = useRef(buildLayers);
+  useLayoutEffect(() => {
+    latestBuild.current = buildLayers;
+  });
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !mapReady || !basemapReady) return;
+    const redraw = () => {
+      if (!map.loaded()) return;
+      map.off('render', redraw);
+      drawLayers(latestBuild.current(performance.now()));
+    };
+    map.on('render', redraw);
+    map.triggerRepaint();
+    return () => void map.off('render', redraw);
+  }, [mapReady, basemapReady, drawLayers]);
 
   // Animated layers (pulsing alarms) re-render on a timer, outside React.
   const animate =

@@ -21,6 +21,7 @@ let moving = 0;
 let held: (() => void)[] = [];
 let holdTimer: ReturnType<typeof setTimeout> | null = null;
 let restTimer: ReturnType<typeof setTimeout> | null = null;
+const restListeners = new Set<() => void>();
 
 function release(): void {
   if (holdTimer !== null) clearTimeout(holdTimer);
@@ -31,6 +32,11 @@ function release(): void {
   held = [];
   // In one task: React renders everything they set in one commit.
   for (const update of run) update();
+}
+
+function rested(): void {
+  release();
+  for (const listener of restListeners) listener();
 }
 
 /** Runs `update` now, or once the camera is at rest (within `MAX_HOLD_MS`). */
@@ -56,11 +62,20 @@ export function cameraStartedMoving(): () => void {
     if (stopped) return;
     stopped = true;
     moving -= 1;
-    if (moving === 0) restTimer = setTimeout(release, REST_MS);
+    if (moving === 0) restTimer = setTimeout(rested, REST_MS);
   };
 }
 
 /** No camera moving, and none stopped too recently to call it at rest. */
 export function isCameraAtRest(): boolean {
   return moving === 0 && restTimer === null;
+}
+
+/**
+ * Calls `listener` each time the camera comes to rest (after the held updates are applied), until
+ * the returned function is called.
+ */
+export function onCameraRest(listener: () => void): () => void {
+  restListeners.add(listener);
+  return () => restListeners.delete(listener);
 }

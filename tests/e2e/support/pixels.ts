@@ -37,7 +37,8 @@ export const COLOR_TOLERANCE = 20;
 /**
  * Waits until the map has drawn everything it was asked to: one animation frame (React's effects
  * have handed deck.gl its new layers), then the first frame drawn after that with every base-map
- * tile loaded and every deck.gl layer loaded (a tiled layer: its tiles in view), then a 1-pixel read, which returns only when the GPU (here Mesa's llvmpipe, on the
+ * tile loaded, every deck.gl layer loaded (a tiled layer: its tiles in view) and the camera at rest
+ * (the page's updates held while it moved applied: src/ui/camera-motion.ts), then a 1-pixel read, which returns only when the GPU (here Mesa's llvmpipe, on the
  * CPU) has finished that frame; without it the frame is still being rasterised while the test
  * goes on, and whatever touches the GPU next pays for it. Not MapLibre's `idle`: while alarms
  * pulse there is always a next frame pending, and `idle` can take many frames to come.
@@ -52,11 +53,18 @@ export async function settleMap(page: Page, timeoutMs = 30_000): Promise<void> {
         () => reject(new Error(`no complete map frame within ${timeout} ms`)),
         timeout,
       );
-      // The app's deck.gl layers say whether they have all they draw (a tiled layer, its tiles in
-      // view); a page without the attribute (a benchmark's baseline) has nothing to wait for.
+      // The app's map says whether it has been given its base map, its deck.gl layers whether
+      // they have all they draw (a tiled layer, its tiles in view), and the map whether the
+      // updates held while its camera moved have been applied; a page without the attributes (a
+      // benchmark's baseline) has nothing to wait for.
       const container = map.getContainer().closest<HTMLElement>('[data-testid=map]');
       const check = () => {
-        if (!map.loaded() || container?.dataset['layersLoaded'] === 'false') {
+        if (
+          !map.loaded() ||
+          container?.dataset['basemap'] === 'loading' ||
+          container?.dataset['layersLoaded'] === 'false' ||
+          container?.dataset['cameraAtRest'] === 'false'
+        ) {
           map.once('render', check);
           return;
         }

@@ -3,6 +3,7 @@ import {
   afterCameraMoves,
   cameraStartedMoving,
   isCameraAtRest,
+  onCameraRest,
   MAX_HOLD_MS,
   REST_MS,
 } from '../../../src/ui/camera-motion';
@@ -105,5 +106,27 @@ describe('isCameraAtRest', () => {
     expect(isCameraAtRest()).toBe(false);
     vi.advanceTimersByTime(REST_MS);
     expect(isCameraAtRest()).toBe(true);
+  });
+});
+
+describe('onCameraRest', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => {
+    vi.runAllTimers();
+    vi.useRealTimers();
+  });
+
+  it('is told when the camera comes to rest, after the held updates were applied', () => {
+    const order: string[] = [];
+    const stopWatching = onCameraRest(() => order.push('rest'));
+    const stop = cameraStartedMoving();
+    afterCameraMoves(() => order.push('update'));
+    stop();
+    vi.advanceTimersByTime(REST_MS);
+    expect(order).toEqual(['update', 'rest']);
+    stopWatching();
+    cameraStartedMoving()();
+    vi.advanceTimersByTime(REST_MS);
+    expect(order).toEqual(['update', 'rest']);
   });
 });
