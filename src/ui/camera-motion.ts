@@ -25,9 +25,7 @@ const restListeners = new Set<() => void>();
 
 function release(): void {
   if (holdTimer !== null) clearTimeout(holdTimer);
-  if (restTimer !== null) clearTimeout(restTimer);
   holdTimer = null;
-  restTimer = null;
   const run = held;
   held = [];
   // In one task: React renders everything they set in one commit.
@@ -35,6 +33,7 @@ function release(): void {
 }
 
 function rested(): void {
+  restTimer = null;
   release();
   for (const listener of restListeners) listener();
 }

@@ -76,6 +76,23 @@ describe('afterCameraMoves', () => {
     expect(second).toHaveBeenCalledTimes(1);
   });
 
+  it('comes to rest even when the longest hold ends while it settles', () => {
+    const rest = vi.fn();
+    const stopWatching = onCameraRest(rest);
+    const update = vi.fn();
+    const stop = move();
+    afterCameraMoves(update);
+    vi.advanceTimersByTime(MAX_HOLD_MS - REST_MS / 2);
+    stop();
+    // The longest hold ends halfway through the rest: the update is applied then, and the rest
+    // still comes.
+    vi.advanceTimersByTime(REST_MS);
+    expect(update).toHaveBeenCalledTimes(1);
+    expect(rest).toHaveBeenCalledTimes(1);
+    expect(isCameraAtRest()).toBe(true);
+    stopWatching();
+  });
+
   it('waits for every moving camera, and a stop said twice counts once', () => {
     const update = vi.fn();
     const one = move();
