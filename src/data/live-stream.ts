@@ -79,6 +79,8 @@ export function openLiveStream(options: LiveStreamOptions): () => void {
   const now = options.now ?? Date.now;
   let closed = false;
   let failures = 0;
+  /** The feed has been down: trying it again is not announced as connecting. */
+  let wentDown = false;
   let aborter: AbortController | null = null;
   let retry: ReturnType<typeof setTimeout> | null = null;
 
@@ -115,7 +117,8 @@ export function openLiveStream(options: LiveStreamOptions): () => void {
   async function connect(): Promise<void> {
     retry = null;
     if (closed) return;
-    onStatus({ kind: 'connecting' });
+    // Only the first time: a feed that is down stays down (and the page polls) until it opens.
+    if (!wentDown) onStatus({ kind: 'connecting' });
     const controller = new AbortController();
     aborter = controller;
     const openedAt = now();
@@ -132,6 +135,7 @@ export function openLiveStream(options: LiveStreamOptions): () => void {
     }
     failures = now() - openedAt >= HEALTHY_MS ? 0 : failures + 1;
     const retryInMs = failures === 0 ? REOPEN_MS : backoffDelayMs(failures, 30_000);
+    wentDown = true;
     onStatus({ kind: 'down', message: reason, retryInMs });
     retry = setTimeout(() => void connect(), retryInMs);
   }
