@@ -1,0 +1,93 @@
+/**
+ * PMTiles archives of the demo city's static datasets, read from the mock backend over fetch (so
+ * the tiles hold exactly what the API serves), one archive per dataset:
+ * `<out>/<scale>/<dataset>.pmtiles` (MVT, gzipped tiles; the layer inside is the dataset id).
+ * Used by `npm run tiles` and by the render benchmark's megacity.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import type { CityScale } from '../../mocks/city/scale';
+import { createMockServer } from '../../mocks/node';
+import { catalogSchema, featureCollectionSchema } from '../../src/data/schemas';
+import { Compression, TileType, writePmtiles } from './pmtiles-writer';
+import { vectorTiles } from './vector-tiles';
+
+const BASE_URL = 'http://cityops.test/api/v1';
+const AT = '2026-01-15T08:30:00+08:00';
+
+/** The static datasets big enough to want tiles. */
+export const TILED_DATASETS: readonly string[] = [
+  'traffic.roads',
+  'pipes.water',
+  'pipes.drainage',
+  'pipes.gas',
+];
+
+export interface CityTilesOptions {
+  readonly scale: CityScale;
+  readonly seed: number;
+  /** Archives go to `<out>/<scale>/`. */
+  readonly out: string;
+  readonly datasets: readonly string[];
+  readonly minZoom: number;
+  readonly maxZoom: number;
+  readonly log: (line: string) => void;
+}
+
+/** Writes the archives; returns their paths by dataset. */
+export async function writeCityTiles(options: CityTilesOptions): Promise<Map<string, string>> {
+  const { scale, minZoom, maxZoom } = options;
+  if (!(minZoom >= 0 && maxZoom <= 16 && minZoom <= maxZoom))
+    throw new Error('tiles: zooms need 0 ≤ min ≤ max ≤ 16');
+  const time = Date.parse(AT);
+  const { server } = createMockServer({
+    baseUrl: BASE_URL,
+    seed: options.seed,
+    scale,
+    now: () => time,
+  });
+  server.listen({ onUnhandledRequest: 'error' });
+  const written = new Map<string, string>();
+  try {
+    const read = async (path: string) => {
+      const response = await fetch(`${BASE_URL}${path}`);
+      if (!response.ok) throw new Error(`GET ${path}: HTTP ${response.status}`);
+      return (await response.json()) as unknown;
+    };
+    const catalog = catalogSchema.parse(await read('/catalog'));
+    const { bbox } = catalog.city;
+    const outDir = `${options.out}/${scale}`;
+    mkdirSync(outDir, { recursive: true });
+    for (const dataset of options.datasets) {
+      const started = performance.now();
+      const { features } = featureCollectionSchema.parse(
+        await read(`/datasets/${encodeURIComponent(dataset)}/features`),
+      );
+      const tiles = vectorTiles(features, bbox, { layer: dataset, minZoom, maxZoom }).map(
+        (tile) => ({ ...tile, data: gzipSync(tile.data) }),
+      );
+      const archive = writePmtiles(tiles, {
+        tileType: TileType.Mvt,
+        tileCompression: Compression.Gzip,
+        bounds: bbox,
+        center: [catalog.city.center[0], catalog.city.center[1], Math.round(catalog.city.zoom)],
+        metadata: {
+          name: `${catalog.city.name.en}: ${dataset}`,
+          vector_layers: [
+            { id: dataset, minzoom: minZoom, maxzoom: maxZoom, fields: { id: 'String' } },
+          ],
+        },
+      });
+      const path = `${outDir}/${dataset}.pmtiles`;
+      writeFileSync(path, archive);
+      written.set(dataset, path);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      options.log(
+        `${path}: ${features.length} features, ${tiles.length} tiles, ${(archive.length / 1e6).toFixed(1)} MB, ${seconds} s`,
+      );
+    }
+  } finally {
+    server.close();
+  }
+  return written;
+}
