@@ -213,9 +213,12 @@ export function MapView(props: MapViewProps) {
       pickingRadius: PICKING_RADIUS_PX,
       // Whether every layer has all it draws (a tiled layer: every tile in view), for whoever
       // waits for a complete picture (the browser tests, the benchmarks).
+      // The ones still loading are named, for whoever wonders why a picture is not complete.
       onAfterRender: () => {
-        const loaded = drawnLayers.current.every((layer) => layer.isLoaded);
-        container.dataset['layersLoaded'] = loaded ? 'true' : 'false';
+        const pending = drawnLayers.current.filter((layer) => !layer.isLoaded);
+        container.dataset['layersLoaded'] = pending.length === 0 ? 'true' : 'false';
+        if (pending.length === 0) delete container.dataset['layersPending'];
+        else container.dataset['layersPending'] = pending.map((layer) => layer.id).join(' ');
       },
       getCursor: ({ isHovering, isDragging }) =>
         isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab',

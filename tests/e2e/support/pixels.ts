@@ -49,16 +49,29 @@ export async function settleMap(page: Page, timeoutMs = 30_000): Promise<void> {
     if (!map) throw new Error('window.__cityopsMap is not set: the map is not mounted');
     await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`no complete map frame within ${timeout} ms`)),
-        timeout,
-      );
       // The app's map says whether it has been given its base map, its deck.gl layers whether
       // they have all they draw (a tiled layer, its tiles in view), and the map whether the
       // updates held while its camera moved have been applied; a page without the attributes (a
       // benchmark's baseline) has nothing to wait for.
       const container = map.getContainer().closest<HTMLElement>('[data-testid=map]');
+      let frames = 0;
+      const timer = setTimeout(() => {
+        const state = container?.dataset ?? {};
+        const waitingFor = [
+          map.loaded() ? null : 'base map tiles',
+          state['basemap'] === 'loading' ? 'base map' : null,
+          state['layersLoaded'] === 'false' ? `layers (${state['layersPending'] ?? '?'})` : null,
+          state['cameraAtRest'] === 'false' ? 'camera at rest' : null,
+        ].filter(Boolean);
+        reject(
+          new Error(
+            `no complete map frame within ${timeout} ms (${frames} frames drawn; waiting for ` +
+              `${waitingFor.join(', ') || 'a frame'})`,
+          ),
+        );
+      }, timeout);
       const check = () => {
+        frames++;
         if (
           !map.loaded() ||
           container?.dataset['basemap'] === 'loading' ||
