@@ -7,6 +7,7 @@ import type { Layer } from '@deck.gl/core';
 import type { BasemapLabel, Feature, Position } from '../data/schemas';
 import { attentionLayer } from './attention-layer';
 import { basemapLabelsLayer } from './basemap-labels';
+import type { LayerCache } from './layer-cache';
 import type { Language, RenderContext } from './layer-contract';
 import type { LayerSource } from './layer-sources';
 import { focusHighlightLayer, selectionHighlightLayer } from './selection-highlight';
@@ -29,8 +30,10 @@ export interface ComposeInput {
   overlays?: readonly Layer[];
   labels: readonly BasemapLabel[];
   animationTime: number;
-  /** Where a tiled layer's tile loads and failures are told. */
+  /** Where a tiled layer's tile loads and failures are told (the same for every call). */
   tileEvents?: TileEvents;
+  /** Layers made by earlier calls for the same map, to be handed back where nothing changed. */
+  cache?: LayerCache;
 }
 
 const IGNORED_TILE_EVENTS: TileEvents = { onTilesInView: () => {}, onTileFailed: () => {} };
@@ -86,13 +89,16 @@ export function composeLayers(input: ComposeInput): Layer[] {
       selectedId: input.selection?.layerId === source.layer.id ? input.selection.featureId : null,
       animationTime: source.layer.animated ? input.animationTime : 0,
     };
-    const { tiled } = source.data;
-    if (!tiled) layers.push(...source.layer.render(source.data, context));
-    // A hidden tiled layer is left out, so that it reads no tiles meanwhile.
-    else if (setting.visible)
-      layers.push(
-        tiledLayer(source.layer, tiled, context, input.tileEvents ?? IGNORED_TILE_EVENTS),
-      );
+    const { data } = source;
+    const build = (): Layer[] => {
+      if (!data.tiled) return source.layer.render(data, context);
+      // A hidden tiled layer is left out, so that it reads no tiles meanwhile.
+      if (!setting.visible) return [];
+      return [
+        tiledLayer(source.layer, data.tiled, context, input.tileEvents ?? IGNORED_TILE_EVENTS),
+      ];
+    };
+    layers.push(...(input.cache ? input.cache.layersOf(source, context, build) : build()));
   }
   layers.push(...(input.overlays ?? []));
   const focused = emphasised(input.sources, input.settings, input.focus ?? null);

@@ -8,6 +8,7 @@
  * resources cannot be restored into a new context, so recreating both is the one sure way back.
  * When that keeps failing, `onUnrecoverable` is called (see context-recovery.ts).
  */
+import { createLayerCache, type LayerCache } from './layer-cache';
 import { layerZoom } from './layer-zoom';
 import { cameraStartedMoving, isCameraAtRest, onCameraRest } from '../ui/camera-motion';
 import type { Layer } from '@deck.gl/core';
@@ -142,6 +143,8 @@ export function MapView(props: MapViewProps) {
     drawnLayers.current = layers;
     overlayRef.current?.setProps({ layers });
   }, []);
+  /** The layers made for the current map, handed back where nothing changed (layer-cache.ts). */
+  const layerCache = useRef<LayerCache>(createLayerCache());
   const [mapReady, setMapReady] = useState(false);
   const [zoom, setZoom] = useState(0);
   const [hover, setHover] = useState<Hover | null>(null);
@@ -164,6 +167,7 @@ export function MapView(props: MapViewProps) {
     const container = containerRef.current;
     if (!container) return;
     setUpMapLibre();
+    layerCache.current = createLayerCache();
     const startCamera = resumeCamera.current ?? latest.current.initialCamera;
     let map: MapLibreMap;
     try {
@@ -383,6 +387,7 @@ export function MapView(props: MapViewProps) {
         labels: embedded?.labels ?? [],
         animationTime,
         tileEvents: TILE_EVENTS,
+        cache: layerCache.current,
       }),
     [
       props.sources,
@@ -425,7 +430,7 @@ export function MapView(props: MapViewProps) {
   }, [buildLayers, drawLayers, mapReady]);
   // Again after the first frame with the base map loaded (a new map's too, after a context loss):
   // deck.gl layers handed over before the base map's 3D buildings were drawn can come out over
-  // them, ignoring their depth, until deck.gl is given its layers again.
+  // them, ignoring their depth, until deck.gl is given its layers again, as new layers.
   const latestBuild = useRef(buildLayers);
   useLayoutEffect(() => {
     latestBuild.current = buildLayers;
@@ -436,6 +441,7 @@ export function MapView(props: MapViewProps) {
     const redraw = () => {
       if (!map.loaded()) return;
       map.off('render', redraw);
+      layerCache.current = createLayerCache();
       drawLayers(latestBuild.current(performance.now()));
     };
     map.on('render', redraw);

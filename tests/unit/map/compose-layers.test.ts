@@ -1,6 +1,7 @@
-import type { PickingInfo } from '@deck.gl/core';
+import type { Layer, PickingInfo } from '@deck.gl/core';
 import { describe, expect, it } from 'vitest';
 import { composeLayers, findFeature } from '../../../src/map/compose-layers';
+import { createLayerCache } from '../../../src/map/layer-cache';
 import { pathData } from '../../../src/map/feature-geometry';
 import { featureTable } from '../../../src/data/feature-table';
 import { defineDomain, defineLayer } from '../../../src/map/layer-contract';
@@ -120,7 +121,13 @@ describe('picking', () => {
       ['a', 'b', 'c'].map((id, k) => ({
         type: 'Feature' as const,
         id,
-        geometry: { type: 'LineString' as const, coordinates: [[121, 31 + k], [121.01, 31 + k]] as [number, number][] },
+        geometry: {
+          type: 'LineString' as const,
+          coordinates: [
+            [121, 31 + k],
+            [121.01, 31 + k],
+          ] as [number, number][],
+        },
         properties: {},
       })),
     );
@@ -157,5 +164,46 @@ describe('stored layer settings', () => {
     expect(readLayerSettings(valid)).toEqual(valid.layerSettings);
     expect(readLayerSettings({ layerSettings: { 'a.b': { visible: 'no' } } })).toEqual({});
     expect(readLayerSettings('garbage')).toEqual({});
+  });
+});
+
+describe('composeLayers with a layer cache', () => {
+  const pulsing = defineLayer({
+    ...fakeLayer,
+    id: 'test.pulsing',
+    dataset: 'test.pulsing',
+    animated: true,
+    render: (data, context) =>
+      fakeLayer.render(data, context).map((layer) => layer.clone({ id: 'test.pulsing' })),
+  });
+  const pulsingSource: LayerSource = { ...source, layer: pulsing };
+  const withCache = { ...base, sources: [source, pulsingSource], cache: createLayerCache() };
+  const layerById = (layers: readonly Layer[], id: string) =>
+    layers.find((layer) => layer.id === id);
+
+  it('a tick of the clock makes new layers for the animated sources only', () => {
+    const first = composeLayers({ ...withCache, animationTime: 100 });
+    const next = composeLayers({ ...withCache, animationTime: 166 });
+    expect(layerById(next, 'test.points')).toBe(layerById(first, 'test.points'));
+    expect(layerById(next, 'test.pulsing')).not.toBe(layerById(first, 'test.pulsing'));
+  });
+  it('a new source, a new setting or a new zoom makes new layers for it', () => {
+    const first = composeLayers(withCache);
+    const points = layerById(first, 'test.points');
+    const renewed = { ...source, data: pointData(['a']) };
+    expect(layerById(composeLayers({ ...withCache, sources: [renewed] }), 'test.points')).not.toBe(
+      points,
+    );
+    const dimmed = { 'test.points': { visible: true, opacity: 0.5 } };
+    expect(layerById(composeLayers({ ...withCache, settings: dimmed }), 'test.points')).not.toBe(
+      points,
+    );
+    expect(layerById(composeLayers({ ...withCache, zoom: 14.5 }), 'test.points')).not.toBe(points);
+  });
+  it('without a cache, every call makes new layers', () => {
+    const { cache: _unused, ...uncached } = withCache;
+    expect(layerById(composeLayers(uncached), 'test.points')).not.toBe(
+      layerById(composeLayers(uncached), 'test.points'),
+    );
   });
 });
