@@ -8,22 +8,23 @@ import {
   REST_MS,
 } from '../../../src/ui/camera-motion';
 
+/** A camera that starts moving; whatever a test leaves moving is stopped after it. */
+const stops: (() => void)[] = [];
+const move = () => {
+  const stop = cameraStartedMoving();
+  stops.push(stop);
+  return stop;
+};
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => {
+  // The module is the page's: leave it at rest for the next test.
+  stops.splice(0).forEach((stop) => stop());
+  vi.runAllTimers();
+  vi.useRealTimers();
+});
+
 describe('afterCameraMoves', () => {
-  const stops: (() => void)[] = [];
-  const move = () => {
-    const stop = cameraStartedMoving();
-    stops.push(stop);
-    return stop;
-  };
-
-  beforeEach(() => vi.useFakeTimers());
-  afterEach(() => {
-    // The module is the page's: leave it at rest for the next test.
-    stops.splice(0).forEach((stop) => stop());
-    vi.runAllTimers();
-    vi.useRealTimers();
-  });
-
   it('runs an update at once while the camera is at rest', () => {
     const update = vi.fn();
     afterCameraMoves(update);
@@ -109,15 +110,9 @@ describe('afterCameraMoves', () => {
 });
 
 describe('isCameraAtRest', () => {
-  beforeEach(() => vi.useFakeTimers());
-  afterEach(() => {
-    vi.runAllTimers();
-    vi.useRealTimers();
-  });
-
   it('is false while a camera moves and until it has been still for REST_MS', () => {
     expect(isCameraAtRest()).toBe(true);
-    const stop = cameraStartedMoving();
+    const stop = move();
     expect(isCameraAtRest()).toBe(false);
     stop();
     expect(isCameraAtRest()).toBe(false);
@@ -127,22 +122,16 @@ describe('isCameraAtRest', () => {
 });
 
 describe('onCameraRest', () => {
-  beforeEach(() => vi.useFakeTimers());
-  afterEach(() => {
-    vi.runAllTimers();
-    vi.useRealTimers();
-  });
-
   it('is told when the camera comes to rest, after the held updates were applied', () => {
     const order: string[] = [];
     const stopWatching = onCameraRest(() => order.push('rest'));
-    const stop = cameraStartedMoving();
+    const stop = move();
     afterCameraMoves(() => order.push('update'));
     stop();
     vi.advanceTimersByTime(REST_MS);
     expect(order).toEqual(['update', 'rest']);
     stopWatching();
-    cameraStartedMoving()();
+    move()();
     vi.advanceTimersByTime(REST_MS);
     expect(order).toEqual(['update', 'rest']);
   });
