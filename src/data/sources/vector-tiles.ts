@@ -12,27 +12,20 @@
  * Nothing big is kept here: PMTiles keeps the archive's header and directories, and the map keeps
  * the tiles it has drawn.
  */
-import { VectorTile, type VectorTileFeature } from '@mapbox/vector-tile';
-import { PbfReader } from 'pbf';
 import { Compression, EtagMismatch, PMTiles, TileType, type Header, type Source } from 'pmtiles';
 import type { TiledFeatures } from '../adapter';
 import { bboxesIntersect } from '../bbox';
 import { AdapterError, isAdapterError } from '../errors';
-import { featureTable, type FeatureTable } from '../feature-table';
+import { featureTable, featureTableOf, type FeatureTable } from '../feature-table';
 import { requestBytes, type BytesAnswer } from '../http-client';
 import type { BBox } from '../schemas';
+import { tileDecoder } from '../vector-tile-decoder';
+import { noSuchLayer, type TileAddress } from '../vector-tile-decoding';
 import { tileAt, tileExtent } from '../web-mercator-tiles';
 import type { GeometryReader, SourceRequestOptions } from './ogc-api-features';
 import type { MvtSource, PmtilesSource } from './source-config';
-import { checkMapping, mapFeatures, type SourceFeature } from './source-features';
 
 type TiledSource = PmtilesSource | MvtSource;
-
-interface TileAddress {
-  readonly z: number;
-  readonly x: number;
-  readonly y: number;
-}
 
 /** The zooms and extent a source has tiles for. */
 interface TileRange {
@@ -163,7 +156,7 @@ export function pmtilesReader(
         throw asAdapterError(error, resource, 'metadata: cannot be read', signal);
       }
       if (names && !names.includes(source.sourceLayer))
-        throw noSuchLayer(resource, source.sourceLayer, names);
+        throw invalid(resource, noSuchLayer(source.sourceLayer, names));
       const tiles = tiledFeatures(
         resource,
         source,
@@ -287,8 +280,9 @@ function probeTile(range: TileRange, bbox: BBox | undefined): TileAddress | null
 }
 
 /**
- * One tile's features in the layer's terms. With `check` (the probe), the mapping is checked
- * against them first, so that a wrong one is reported as such.
+ * One tile's features in the layer's terms, decoded off the main thread where the page can
+ * (vector-tile-decoder.ts). With `check` (the probe), the mapping is checked against them first,
+ * so that a wrong one is reported as such.
  */
 async function decodeTile(
   bytes: Uint8Array | null,
@@ -298,82 +292,16 @@ async function decodeTile(
   check: boolean,
 ): Promise<FeatureTable> {
   if (bytes === null || bytes.length === 0) return featureTable([]);
-  let features: SourceFeature[];
-  try {
-    const tile = new VectorTile(new PbfReader(isGzip(bytes) ? await gunzip(bytes) : bytes));
-    const names = Object.keys(tile.layers);
-    // Own layers only: a name such as "constructor" is not one of the tile's.
-    const layer = Object.hasOwn(tile.layers, source.sourceLayer)
-      ? tile.layers[source.sourceLayer]
-      : undefined;
-    if (!layer) {
-      if (names.length === 0) return featureTable([]);
-      throw noSuchLayer(resource, source.sourceLayer, names);
-    }
-    features = [];
-    for (let index = 0; index < layer.length; index++) {
-      const feature = layer.feature(index);
-      // Type 0 is "unknown" in the MVT spec: it has no geometry to draw.
-      if (feature.type === 0) continue;
-      const { geometry } = feature.toGeoJSON(at.x, at.y, at.z);
-      for (const part of contractGeometries(geometry))
-        features.push({
-          type: 'Feature',
-          id: feature.id ?? null,
-          geometry: part,
-          properties: feature.properties,
-        });
-    }
-  } catch (error) {
-    throw asAdapterError(error, resource, `tile ${address(at)}: not a vector tile`);
-  }
-  if (check) checkMapping(features, source, resource);
-  return featureTable(mapFeatures(features, source, resource));
-}
-
-type TileGeometry = ReturnType<VectorTileFeature['toGeoJSON']>['geometry'];
-
-/**
- * A tile's geometry as single parts, each a feature of its own with the same id (a pick on
- * either is the feature; the map joins the pieces back for what reads a feature whole). Single
- * parts keep a tile of lines or points in columns, drawn from binary attributes, and every part
- * drawn (a layer draws one part of a multi-part shape). The contract has no MultiPoint anyway.
- * Clipping can leave parts too short to draw (a line of one vertex, a ring of fewer than four):
- * they are dropped, and a feature with nothing left is too. A tile's buffer reaches past the
- * antimeridian at the world's edges: longitudes are held within ±180.
- */
-function contractGeometries(geometry: TileGeometry): unknown[] {
-  switch (geometry.type) {
-    case 'Point':
-      return [{ type: 'Point', coordinates: onEarth(geometry.coordinates) }];
-    case 'MultiPoint':
-      return geometry.coordinates.map((point) => ({ type: 'Point', coordinates: onEarth(point) }));
-    case 'LineString':
-    case 'MultiLineString': {
-      const parts = geometry.type === 'LineString' ? [geometry.coordinates] : geometry.coordinates;
-      return parts
-        .filter((line) => line.length >= 2)
-        .map((line) => ({ type: 'LineString', coordinates: line.map(onEarth) }));
-    }
-    case 'Polygon':
-    case 'MultiPolygon': {
-      const parts = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-      return parts
-        .filter((rings) => (rings[0]?.length ?? 0) >= 4)
-        .map((rings) => ({
-          type: 'Polygon',
-          coordinates: rings.filter((ring) => ring.length >= 4).map((ring) => ring.map(onEarth)),
-        }));
-    }
-    default:
-      // A geometry collection: no vector tile decodes to one.
-      return [];
-  }
-}
-
-function onEarth(position: readonly number[]): [number, number] {
-  const [longitude = Number.NaN, latitude = Number.NaN] = position;
-  return [Math.max(-180, Math.min(180, longitude)), Math.max(-90, Math.min(90, latitude))];
+  const decoded = await tileDecoder()({
+    bytes,
+    at,
+    sourceLayer: source.sourceLayer,
+    mapping: { idProperty: source.idProperty, fields: source.fields },
+    resource,
+    check,
+  });
+  if (!decoded.ok) throw new AdapterError('invalid-response', decoded.message, { resource });
+  return featureTableOf(decoded.geometry);
 }
 
 /** The tile at zoom z holding a place. */
@@ -421,30 +349,6 @@ function vectorLayerNames(metadata: unknown): string[] | null {
 function strongEtag(answer: BytesAnswer): string | undefined {
   const etag = answer.headers.get('ETag');
   return etag === null || etag.startsWith('W/') ? undefined : etag;
-}
-
-function isGzip(bytes: Uint8Array): boolean {
-  return bytes[0] === 0x1f && bytes[1] === 0x8b;
-}
-
-/** Tiles stored gzipped (a folder of .pbf files) come so when served without Content-Encoding. */
-async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([new Uint8Array(bytes)])
-    .stream()
-    .pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
-function noSuchLayer(
-  resource: string,
-  sourceLayer: string,
-  names: readonly string[],
-): AdapterError {
-  const has = names.length > 0 ? names.slice(0, 20).join(', ') : 'none';
-  return invalid(
-    resource,
-    `sourceLayer: the tiles have no layer "${sourceLayer}" (they have: ${has})`,
-  );
 }
 
 function invalid(resource: string, problem: string): AdapterError {
