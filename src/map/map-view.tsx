@@ -10,7 +10,7 @@
  */
 import { createLayerCache, type LayerCache } from './layer-cache';
 import { layerZoom } from './layer-zoom';
-import { cameraStartedMoving, isCameraAtRest, onCameraRest } from '../ui/camera-motion';
+import { reportCameraMotion } from './camera-motion-reporting';
 import type { Layer } from '@deck.gl/core';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import { Map as MapLibreMap, type PaddingOptions, type StyleSpecification } from 'maplibre-gl';
@@ -289,31 +289,7 @@ export function MapView(props: MapViewProps) {
       });
     };
     map.on('moveend', cameraAtRest);
-    // The page's other updates wait while the camera moves (src/ui/camera-motion.ts).
-    // `data-camera-at-rest` says whether they have been applied, for whoever waits for a complete
-    // picture (the browser tests, the benchmarks): a rest draws a frame, which they wait for.
-    let stopMoving: (() => void) | null = null;
-    map.on('movestart', () => {
-      stopMoving ??= cameraStartedMoving();
-      container.dataset['cameraAtRest'] = 'false';
-    });
-    let restFrame = 0;
-    const stopWatchingRest = onCameraRest(() => {
-      // Two frames on: React has rendered what was released and its effects have handed deck.gl
-      // the layers, so the frame this asks for shows them.
-      cancelAnimationFrame(restFrame);
-      restFrame = requestAnimationFrame(() => {
-        restFrame = requestAnimationFrame(() => {
-          if (!isCameraAtRest()) return;
-          container.dataset['cameraAtRest'] = 'true';
-          map.triggerRepaint();
-        });
-      });
-    });
-    map.on('moveend', () => {
-      stopMoving?.();
-      stopMoving = null;
-    });
+    const stopReportingMotion = reportCameraMotion(map, container);
     map.on('error', (event) => {
       // A lost map's errors (a failed restore of its own) say nothing new: the notice is up and
       // the map is about to be replaced.
@@ -343,9 +319,7 @@ export function MapView(props: MapViewProps) {
       overlay.finalize();
       map.remove();
       // A map removed mid-move (a lost context, a new style) holds the page's updates no more.
-      stopMoving?.();
-      stopWatchingRest();
-      cancelAnimationFrame(restFrame);
+      stopReportingMotion();
       mapRef.current = null;
       overlayRef.current = null;
       if (window.__cityopsMap === map) delete window.__cityopsMap;
