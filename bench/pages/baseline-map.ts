@@ -31,9 +31,14 @@ export interface BaselineParams {
   readonly zoom: number;
   readonly width: number;
   readonly height: number;
+  /** Datasets read as vector tiles, from `<path>/<dataset>.pmtiles` (the megacity). */
+  readonly tiles: { readonly path: string; readonly datasets: readonly string[] } | null;
 }
 
-/** `?scale=city&seed=42&cam=lng,lat,zoom&size=W,H`, as the render suite writes it. */
+/**
+ * `?scale=city&seed=42&cam=lng,lat,zoom&size=W,H[&tiles=/path&tiled=a,b]`, as the render suite
+ * writes it.
+ */
 export function readParams(search: string): BaselineParams {
   const params = new URLSearchParams(search);
   const numbers = (name: string, count: number) => {
@@ -51,6 +56,9 @@ export function readParams(search: string): BaselineParams {
     zoom,
     width,
     height,
+    tiles: params.has('tiles')
+      ? { path: params.get('tiles') ?? '', datasets: (params.get('tiled') ?? '').split(',') }
+      : null,
   };
 }
 

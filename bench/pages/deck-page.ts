@@ -11,6 +11,7 @@ import { PathLayer, PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/l
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Catalog, Feature, FeatureCollection, LiveState } from '../../src/data/schemas';
 import { getJson, openBaselineMap, readParams, runBaseline } from './baseline-map';
+import { tiledPathLayer } from './tiled-baseline';
 
 type Rgba = [number, number, number, number];
 type Dataset = Catalog['datasets'][number];
@@ -24,12 +25,11 @@ const RAMP: readonly Rgba[] = [
 ];
 const NO_VALUE: Rgba = [120, 130, 140, 160];
 
-/** One colour per feature, by index: the first live column spread over the ramp. */
-function featureColors(features: readonly Feature[], state: LiveState | null): Rgba[] {
-  const colors: Rgba[] = features.map(() => NO_VALUE);
+/** Each feature's colour by id: the first live column spread over the ramp. */
+function colorsById(state: LiveState | null): Map<string, Rgba> {
+  const colors = new Map<string, Rgba>();
   const column = state ? Object.values(state.columns)[0] : undefined;
   if (!state || !column) return colors;
-  const indexById = new Map(features.map((feature, index) => [String(feature.id), index]));
   let low = Infinity;
   let high = -Infinity;
   for (const value of column) {
@@ -39,13 +39,18 @@ function featureColors(features: readonly Feature[], state: LiveState | null): R
   }
   const span = high - low || 1;
   state.ids.forEach((id, row) => {
-    const index = indexById.get(String(id));
     const value = column[row];
-    if (index === undefined || value === null || value === undefined) return;
+    if (value === null || value === undefined) return;
     const step = Math.min(RAMP.length - 1, Math.floor(((value - low) / span) * RAMP.length));
-    colors[index] = RAMP[step]!;
+    colors.set(String(id), RAMP[step]!);
   });
   return colors;
+}
+
+/** One colour per feature, by index. */
+function featureColors(features: readonly Feature[], state: LiveState | null): Rgba[] {
+  const byId = colorsById(state);
+  return features.map((feature) => byId.get(String(feature.id)) ?? NO_VALUE);
 }
 
 type Coordinates = number[] | number[][] | number[][][] | number[][][][];
@@ -124,21 +129,49 @@ function datasetLayers(dataset: Dataset, features: Feature[], state: LiveState |
   ];
 }
 
+/** A dataset read as vector tiles from `<tiles>/<dataset>.pmtiles`: only its live state is read. */
+async function tiledDataset(dataset: Dataset, tiles: string): Promise<LoadedDataset> {
+  const state =
+    dataset.stateCadenceS === null
+      ? null
+      : await getJson<LiveState>(`/datasets/${encodeURIComponent(dataset.id)}/state`);
+  const colors = colorsById(state);
+  const layer = await tiledPathLayer(
+    dataset.id,
+    `${tiles}/${dataset.id}.pmtiles`,
+    (id) => colors.get(id) ?? NO_VALUE,
+  );
+  return { layers: [layer], features: state?.ids.length ?? 0 };
+}
+
+async function wholeDataset(dataset: Dataset): Promise<LoadedDataset> {
+  const [collection, state] = await Promise.all([
+    getJson<FeatureCollection>(`/datasets/${encodeURIComponent(dataset.id)}/features`),
+    dataset.stateCadenceS === null
+      ? Promise.resolve(null)
+      : getJson<LiveState>(`/datasets/${encodeURIComponent(dataset.id)}/state`),
+  ]);
+  return {
+    layers: datasetLayers(dataset, collection.features, state),
+    features: collection.features.length,
+  };
+}
+
+interface LoadedDataset {
+  readonly layers: Layer[];
+  readonly features: number;
+}
+
 runBaseline(async () => {
-  const { map, catalog, basemap } = await openBaselineMap(readParams(window.location.search));
+  const params = readParams(window.location.search);
+  const { map, catalog, basemap } = await openBaselineMap(params);
+  const { tiles } = params;
   const loaded = await Promise.all(
-    catalog.datasets.map(async (dataset) => {
-      const [collection, state] = await Promise.all([
-        getJson<FeatureCollection>(`/datasets/${encodeURIComponent(dataset.id)}/features`),
-        dataset.stateCadenceS === null
-          ? Promise.resolve(null)
-          : getJson<LiveState>(`/datasets/${encodeURIComponent(dataset.id)}/state`),
-      ]);
-      return {
-        layers: datasetLayers(dataset, collection.features, state),
-        features: collection.features.length,
-      };
-    }),
+    catalog.datasets.map((dataset) =>
+      tiles?.datasets.includes(dataset.id)
+        ? tiledDataset(dataset, tiles.path)
+        : wholeDataset(dataset),
+    ),
   );
   const labels = new TextLayer<(typeof basemap.labels)[number]>({
     id: 'basemap-labels',

@@ -20,7 +20,9 @@ import {
   rendererName,
   type PageKind,
 } from '../probes/render-probe';
+import { runScript } from '../probes/run-probe';
 import { withBrowserPage, withPreviewServer } from '../probes/served-page';
+import { TILED_DATASETS } from '../../scripts/pmtiles/write-city-tiles';
 import { measurementOf, type Measurement } from '../result';
 import { median } from '../stats';
 
@@ -77,26 +79,74 @@ interface Setup {
 
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
 
+/**
+ * Presets whose static datasets the app and the deck.gl baseline read as vector tiles (PMTiles
+ * archives written by the suite), as a city that size would be served: a million pipe segments
+ * are not one GeoJSON response.
+ */
+const TILED_SCALES: readonly CityScale[] = ['megacity'];
+const TILE_ZOOMS = { minZoom: 10, maxZoom: 14 } as const;
+const tilesPath = (scale: CityScale) => `/bench/tiles/${scale}`;
+
 function pagePath(kind: PageKind, scale: CityScale, setup: Setup | null): string {
   const cam = setup
     ? `${round(setup.center[0], 6)},${round(setup.center[1], 6)},${round(setup.zoom, 2)}`
     : null;
   if (kind === 'app') return `/?config=/bench/${scale}.config.json${cam ? `&cam=${cam}` : ''}`;
   if (!setup) throw new Error('a baseline page needs the camera and canvas of the app');
-  return `/bench/${kind}.html?scale=${scale}&seed=${SEED}&cam=${cam}&size=${setup.width},${setup.height}`;
+  const tiles = TILED_SCALES.includes(scale)
+    ? `&tiles=${tilesPath(scale)}&tiled=${TILED_DATASETS.join(',')}`
+    : '';
+  return `/bench/${kind}.html?scale=${scale}&seed=${SEED}&cam=${cam}&size=${setup.width},${setup.height}${tiles}`;
 }
 
-/** The baseline pages into dist/bench/, with a runtime config per preset for the app. */
-export async function buildPages(): Promise<void> {
+/** The baseline pages into dist/bench/, and the vector tiles of the presets that read them. */
+export async function buildPages(
+  scales: readonly CityScale[],
+  log: (line: string) => void,
+): Promise<void> {
   await build({ configFile: PAGES_CONFIG });
+  for (const scale of scales.filter((name) => TILED_SCALES.includes(name))) {
+    log(`render: ${scale}: writing the vector tiles of ${TILED_DATASETS.join(', ')}`);
+    // `npm run tiles` in a process of its own: it holds a whole world while it cuts the tiles.
+    const printed = await runScript('scripts/pmtiles/city-tiles.ts', [
+      ...['--scale', scale, '--seed', String(SEED), '--out', `${PAGES_DIR}tiles`],
+      ...['--datasets', TILED_DATASETS.join(',')],
+      ...['--min-zoom', String(TILE_ZOOMS.minZoom), '--max-zoom', String(TILE_ZOOMS.maxZoom)],
+    ]);
+    for (const line of printed.trim().split('\n')) log(`render: ${line}`);
+  }
+}
+
+/**
+ * The app's runtime config per preset; a tiled preset's names its archives by absolute URL (as a
+ * source's URL must be), on the server that serves the pages.
+ */
+function writeAppConfigs(scales: readonly CityScale[], serverUrl: string): void {
   mkdirSync(PAGES_DIR, { recursive: true });
-  for (const scale of ['town', 'city', 'megacity'] as const) {
+  for (const scale of scales) {
+    const tiled = TILED_SCALES.includes(scale);
+    const sources = Object.fromEntries(
+      TILED_DATASETS.map((dataset) => [
+        dataset,
+        {
+          geometry: {
+            adapter: 'pmtiles',
+            url: new URL(`${tilesPath(scale)}/${dataset}.pmtiles`, serverUrl).href,
+            sourceLayer: dataset,
+            idProperty: 'id',
+            fields: { 'name.zh': 'name_zh', 'name.en': 'name_en' },
+          },
+        },
+      ]),
+    );
     writeFileSync(
       `${PAGES_DIR}${scale}.config.json`,
       JSON.stringify({
         apiBaseUrl: '/api/v1',
         mock: { enabled: true, seed: SEED, scale },
         basemap: { kind: 'embedded' },
+        ...(tiled ? { sources } : {}),
       }),
     );
   }
@@ -209,9 +259,11 @@ export async function runRenderSuite(
   plan: RenderPlan,
   log: (line: string) => void,
 ): Promise<RenderResult> {
+  const scales = plan.scales.map((entry) => entry.scale);
   log('render: building the baseline pages into dist/bench/');
-  await buildPages();
+  await buildPages(scales, log);
   return withPreviewServer(log, async (serverUrl) => {
+    writeAppConfigs(scales, serverUrl);
     const measurements: Measurement[] = [];
     const details: Record<string, unknown> = { viewport: VIEWPORT, plan };
     let renderer = 'unknown';
