@@ -430,7 +430,12 @@ export function MapView(props: MapViewProps) {
     (animationTime: number) => drawLayers(buildLayers(animationTime)),
     [buildLayers, drawLayers],
   );
-  useAnimationLoop(mapRef, animate && mapReady, animationTick);
+  // deck.gl takes the layers handed to it on its own next frame: until then it has none of them.
+  const drawnLayersTaken = useCallback(
+    () => drawnLayers.current.every((layer) => layer.lifecycle !== 'Awaiting state'),
+    [],
+  );
+  useAnimationLoop(mapRef, animate && mapReady, animationTick, drawnLayersTaken);
 
   const hovered = hover ? findFeature(props.sources, hover) : null;
   const description =

@@ -20,10 +20,17 @@ const FRAME_WAIT_MS = 1_000;
 /** What the loop needs of the map: whether its camera moves, and its drawn frames. */
 export type FrameSource = Pick<MapLibreMap, 'isMoving' | 'on' | 'off'>;
 
-/** Runs the loop until the returned function is called. */
+/**
+ * Runs the loop until the returned function is called. `shown` says whether a frame drawn now
+ * shows the last tick: deck.gl takes new layers on its own next frame, and a map frame drawn
+ * before that still shows the tick before. The next tick waits for a frame that shows this one,
+ * so that every tick is seen and, between ticks, a frame shows all that was handed over (which
+ * is what `data-layers-loaded` reports on).
+ */
 export function startAnimationLoop(
   mapOf: () => FrameSource | null,
   tick: (animationTime: number) => void,
+  shown: () => boolean = () => true,
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
@@ -50,8 +57,11 @@ export function startAnimationLoop(
       stopWaiting();
       if (!stopped) schedule(Math.max(ANIMATION_FRAME_MS, performance.now() - started));
     };
-    waiting = { map, listener: afterFrame };
-    map.on('render', afterFrame);
+    const afterRender = () => {
+      if (shown()) afterFrame();
+    };
+    waiting = { map, listener: afterRender };
+    map.on('render', afterRender);
     timer = setTimeout(afterFrame, FRAME_WAIT_MS);
     tick(started);
   }
@@ -66,9 +76,10 @@ export function useAnimationLoop(
   mapRef: RefObject<MapLibreMap | null>,
   active: boolean,
   tick: (animationTime: number) => void,
+  shown: () => boolean,
 ): void {
   useEffect(
-    () => (active ? startAnimationLoop(() => mapRef.current, tick) : undefined),
-    [mapRef, active, tick],
+    () => (active ? startAnimationLoop(() => mapRef.current, tick, shown) : undefined),
+    [mapRef, active, tick, shown],
   );
 }

@@ -76,4 +76,30 @@ describe('the animation loop', () => {
     vi.advanceTimersByTime(5_000);
     expect(tick).toHaveBeenCalledTimes(2);
   });
+
+  it('waits for a frame that shows its tick: a frame drawn before deck.gl took the layers does not count', () => {
+    const fake = fakeMap(5);
+    // deck.gl takes a tick's layers one frame after the first frame drawn after it.
+    let framesSinceTick = 0;
+    fake.map.on('render', () => framesSinceTick++);
+    const tick = vi.fn(() => {
+      framesSinceTick = 0;
+      fake.draw();
+    });
+    const stop = startAnimationLoop(
+      () => fake.map,
+      tick,
+      () => framesSinceTick >= 2,
+    );
+    vi.advanceTimersByTime(ANIMATION_FRAME_MS + 1);
+    expect(tick).toHaveBeenCalledTimes(1);
+    // Its first frame does not show it: the loop keeps waiting, and asks for nothing new.
+    vi.advanceTimersByTime(ANIMATION_FRAME_MS * 3);
+    expect(tick).toHaveBeenCalledTimes(1);
+    // The next frame shows it; the next tick comes after it (as long again as the tick took).
+    fake.draw();
+    vi.advanceTimersByTime(600);
+    expect(tick).toHaveBeenCalledTimes(2);
+    stop();
+  });
 });
