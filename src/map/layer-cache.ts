@@ -1,10 +1,11 @@
 /**
  * Each source's deck.gl layers, kept while what they are drawn from is the same: the source (a
  * new object whenever its data or status changes, see use-layer-sources) and its render context
- * (zoom, opacity, visibility, language, selection, clock). A pulse's tick then makes new layers for
- * the animated sources alone, and deck.gl, handed the same instances for the others, skips them
- * without comparing a prop: a tiled layer does not draw its tiles again, nor join their live
- * values again, for another layer's pulse.
+ * (zoom, opacity, visibility, language, selection, clock: every field of it, so that one added to
+ * `RenderContext` later counts too). A pulse's tick then makes new layers for the animated sources
+ * alone, and deck.gl, handed the same instances for the others, skips them without comparing a
+ * prop: a tiled layer does not draw its tiles again, nor join their live values again, for another
+ * layer's pulse.
  *
  * A cache belongs to one map: deck.gl layers carry the state (GPU buffers) of the map they were
  * drawn on, so a map made anew (after a context loss) needs a new cache.
@@ -18,14 +19,19 @@ export interface LayerCache {
   layersOf(source: LayerSource, context: RenderContext, build: () => Layer[]): Layer[];
 }
 
+/**
+ * Every own field of the two contexts, whatever they are: the same keys, each value the same
+ * (`Object.is`). Not field by field by name, so that a field added to `RenderContext` later is
+ * compared too rather than silently ignored (its layers would stay stale).
+ */
 function sameContext(a: RenderContext, b: RenderContext): boolean {
-  return (
-    a.zoom === b.zoom &&
-    a.opacity === b.opacity &&
-    a.visible === b.visible &&
-    a.language === b.language &&
-    a.selectedId === b.selectedId &&
-    a.animationTime === b.animationTime
+  if (a === b) return true;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every(
+    (key) =>
+      Object.hasOwn(b, key) &&
+      Object.is(a[key as keyof RenderContext], b[key as keyof RenderContext]),
   );
 }
 

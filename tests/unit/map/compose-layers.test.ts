@@ -5,6 +5,7 @@ import { createLayerCache } from '../../../src/map/layer-cache';
 import { pathData } from '../../../src/map/feature-geometry';
 import { featureTable } from '../../../src/data/feature-table';
 import { defineDomain, defineLayer } from '../../../src/map/layer-contract';
+import type { RenderContext } from '../../../src/map/layer-contract';
 import type { LayerSource } from '../../../src/map/layer-sources';
 import { definitionOfDeckLayer, pickedFeature } from '../../../src/map/picking';
 import { fakeLayer, pointData } from './fake-layer';
@@ -199,6 +200,32 @@ describe('composeLayers with a layer cache', () => {
       points,
     );
     expect(layerById(composeLayers({ ...withCache, zoom: 14.5 }), 'test.points')).not.toBe(points);
+  });
+  it('compares every field of the render context, not only those it knows by name', () => {
+    const cache = createLayerCache();
+    const context: RenderContext = {
+      zoom: 14,
+      opacity: 1,
+      visible: true,
+      language: 'en',
+      selectedId: null,
+      animationTime: 0,
+    };
+    const data = pointData(['a']);
+    const build = () => fakeLayer.render(data, context);
+    const first = cache.layersOf(source, context, build);
+    expect(cache.layersOf(source, { ...context }, build)).toBe(first);
+    // A field added to the context later: a change of it alone must make new layers.
+    const withHue = { ...context, hue: 1 };
+    const hued = cache.layersOf(source, withHue, build);
+    expect(hued).not.toBe(first);
+    expect(cache.layersOf(source, { ...withHue }, build)).toBe(hued);
+    const otherHue = { ...context, hue: 2 };
+    const rehued = cache.layersOf(source, otherHue, build);
+    expect(rehued).not.toBe(hued);
+    // The same value under another key is not the same context.
+    const otherKey = { ...context, tint: 2 };
+    expect(cache.layersOf(source, otherKey, build)).not.toBe(rehued);
   });
   it('without a cache, every call makes new layers', () => {
     const { cache: _unused, ...uncached } = withCache;
