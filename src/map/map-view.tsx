@@ -8,21 +8,15 @@
  * resources cannot be restored into a new context, so recreating both is the one sure way back.
  * When that keeps failing, `onUnrecoverable` is called (see context-recovery.ts).
  */
-import { createLayerCache, type LayerCache } from './layer-cache';
 import { layerZoom } from './layer-zoom';
 import { reportCameraMotion } from './camera-motion-reporting';
 import type { Layer } from '@deck.gl/core';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import { Map as MapLibreMap, type PaddingOptions, type StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import type { Basemap, BBox, Position } from '../data/schemas';
-import {
-  composeLayers,
-  findFeature,
-  hasAnimatedVisibleLayer,
-  type EmphasisRef,
-} from './compose-layers';
+import { findFeature, type EmphasisRef } from './compose-layers';
 import {
   DEFAULT_RECOVERY_POLICY,
   INITIAL_RECOVERY_STATE,
@@ -39,11 +33,9 @@ import { MapTooltip } from './map-tooltip';
 import { followContainerSize } from './follow-container-size';
 import { setUpMapLibre } from './maplibre-setup';
 import { useEmbeddedBasemap } from './use-embedded-basemap';
-import { useAnimationLoop } from './use-animation-loop';
+import { useDrawnLayers, useLayerDrawing } from './use-layer-drawing';
 import { definitionOfDeckLayer, pickedFeature } from './picking';
 import { sameFeature, type FeatureRef, type LayerSetting } from './store';
-import type { TileEvents } from './tiled-layer';
-import { useTilesInView } from './tiles-in-view';
 
 export type BasemapChoice =
   { kind: 'embedded'; data: Basemap | null } | { kind: 'style'; url: string };
@@ -106,12 +98,6 @@ export interface CameraRequest {
   readonly maxZoom: number;
 }
 
-const NO_ATTENTION: readonly Position[] = [];
-const TILE_EVENTS: TileEvents = {
-  onTilesInView: (tiles, tables) => useTilesInView.getState().report(tiles, tables),
-  onTileFailed: (tiles, message) => useTilesInView.getState().fail(tiles, message),
-};
-const NO_OVERLAYS: readonly Layer[] = [];
 const CAMERA_FLIGHT_MS = 900;
 
 interface Hover extends FeatureRef {
@@ -137,14 +123,8 @@ export function MapView(props: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const overlayRef = useRef<MapLibreOverlay | null>(null);
-  /** The layers last handed to deck.gl (they carry deck.gl's state once drawn). */
-  const drawnLayers = useRef<Layer[]>([]);
-  const drawLayers = useCallback((layers: Layer[]) => {
-    drawnLayers.current = layers;
-    overlayRef.current?.setProps({ layers });
-  }, []);
-  /** The layers made for the current map, handed back where nothing changed (layer-cache.ts). */
-  const layerCache = useRef<LayerCache>(createLayerCache());
+  /** The layers last drawn and their cache: before the map's creation, which needs them. */
+  const drawn = useDrawnLayers();
   const [mapReady, setMapReady] = useState(false);
   const [zoom, setZoom] = useState(0);
   const [hover, setHover] = useState<Hover | null>(null);
@@ -167,7 +147,7 @@ export function MapView(props: MapViewProps) {
     const container = containerRef.current;
     if (!container) return;
     setUpMapLibre();
-    layerCache.current = createLayerCache();
+    drawn.mapCreated();
     const startCamera = resumeCamera.current ?? latest.current.initialCamera;
     let map: MapLibreMap;
     try {
@@ -219,7 +199,7 @@ export function MapView(props: MapViewProps) {
       // waits for a complete picture (the browser tests, the benchmarks).
       // The ones still loading are named, for whoever wonders why a picture is not complete.
       onAfterRender: () => {
-        const pending = drawnLayers.current.filter((layer) => !layer.isLoaded);
+        const pending = drawn.pendingLayers();
         container.dataset['layersLoaded'] = pending.length === 0 ? 'true' : 'false';
         if (pending.length === 0) delete container.dataset['layersPending'];
         else container.dataset['layersPending'] = pending.map((layer) => layer.id).join(' ');
@@ -324,7 +304,7 @@ export function MapView(props: MapViewProps) {
       overlayRef.current = null;
       if (window.__cityopsMap === map) delete window.__cityopsMap;
     };
-  }, [styleUrl, generation]);
+  }, [styleUrl, generation, drawn]);
 
   // The browser may never restore the context (it stops after repeated GPU crashes): after a few
   // seconds, recreate the map anyway. A new context on a new canvas can often be had regardless.
@@ -345,37 +325,6 @@ export function MapView(props: MapViewProps) {
   const embedded = props.basemap.kind === 'embedded' ? props.basemap.data : null;
   const embeddedReady = useEmbeddedBasemap(mapRef, mapReady, embedded);
   const basemapReady = props.basemap.kind === 'style' ? mapReady : embeddedReady;
-
-  const buildLayers = useCallback(
-    (animationTime: number) =>
-      composeLayers({
-        sources: props.sources,
-        settings: props.settings,
-        language: props.language,
-        zoom,
-        selection: props.selection,
-        emphasis: props.emphasis ?? null,
-        focus: props.focus ?? null,
-        attention: props.attention ?? NO_ATTENTION,
-        overlays: props.overlays ?? NO_OVERLAYS,
-        labels: embedded?.labels ?? [],
-        animationTime,
-        tileEvents: TILE_EVENTS,
-        cache: layerCache.current,
-      }),
-    [
-      props.sources,
-      props.settings,
-      props.language,
-      props.selection,
-      props.emphasis,
-      props.focus,
-      props.attention,
-      props.overlays,
-      zoom,
-      embedded,
-    ],
-  );
 
   const { cameraRequest } = props;
   useEffect(() => {
@@ -399,43 +348,20 @@ export function MapView(props: MapViewProps) {
     );
   }, [cameraRequest, mapReady]);
 
-  useEffect(() => {
-    drawLayers(buildLayers(performance.now()));
-  }, [buildLayers, drawLayers, mapReady]);
-  // Again after the first frame with the base map loaded (a new map's too, after a context loss):
-  // deck.gl layers handed over before the base map's 3D buildings were drawn can come out over
-  // them, ignoring their depth, until deck.gl is given its layers again, as new layers.
-  const latestBuild = useRef(buildLayers);
-  useLayoutEffect(() => {
-    latestBuild.current = buildLayers;
+  // After the map's creation above, whose effect must run first: a new overlay is handed its
+  // layers in the same commit.
+  useLayerDrawing(drawn, mapRef, overlayRef, mapReady, basemapReady, {
+    sources: props.sources,
+    settings: props.settings,
+    language: props.language,
+    zoom,
+    selection: props.selection,
+    emphasis: props.emphasis,
+    focus: props.focus,
+    attention: props.attention,
+    overlays: props.overlays,
+    embedded,
   });
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !mapReady || !basemapReady) return;
-    const redraw = () => {
-      if (!map.loaded()) return;
-      map.off('render', redraw);
-      layerCache.current = createLayerCache();
-      drawLayers(latestBuild.current(performance.now()));
-    };
-    map.on('render', redraw);
-    map.triggerRepaint();
-    return () => void map.off('render', redraw);
-  }, [mapReady, basemapReady, drawLayers]);
-
-  // Animated layers (pulsing alarms) re-render on a timer, outside React.
-  const animate =
-    hasAnimatedVisibleLayer(props.sources, props.settings) || (props.attention?.length ?? 0) > 0;
-  const animationTick = useCallback(
-    (animationTime: number) => drawLayers(buildLayers(animationTime)),
-    [buildLayers, drawLayers],
-  );
-  // deck.gl takes the layers handed to it on its own next frame: until then it has none of them.
-  const drawnLayersTaken = useCallback(
-    () => drawnLayers.current.every((layer) => layer.lifecycle !== 'Awaiting state'),
-    [],
-  );
-  useAnimationLoop(mapRef, animate && mapReady, animationTick, drawnLayersTaken);
 
   const hovered = hover ? findFeature(props.sources, hover) : null;
   const description =
