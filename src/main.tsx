@@ -2,6 +2,7 @@
  * Start-up: load the runtime config, start the embedded demo backend when the config says so,
  * then render. Failures at any step are shown on the page, in the user's language.
  */
+import { onlineManager } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
@@ -25,6 +26,7 @@ async function start(): Promise<void> {
         scale: config.mock.scale,
         faults: new URLSearchParams(window.location.search).get('mockFaults') ?? undefined,
       });
+      holdReadsWhileLeaving();
     }
     root.render(
       <StrictMode>
@@ -35,6 +37,19 @@ async function start(): Promise<void> {
     console.error(error);
     root.render(<StartupError error={error} />);
   }
+}
+
+/**
+ * The embedded backend's service worker stops answering a page once it fires `beforeunload`, and
+ * the page's timers keep running until the next document arrives: a read started then would reach
+ * the static server instead and fail (a 404 in the console on every reload). The query cache is
+ * told it is offline while the page leaves, so no read starts; back online when the page comes
+ * back from the back/forward cache (the app asks for no confirmation to leave, so leaving is
+ * never called off).
+ */
+function holdReadsWhileLeaving(): void {
+  window.addEventListener('beforeunload', () => onlineManager.setOnline(false));
+  window.addEventListener('pageshow', () => onlineManager.setOnline(navigator.onLine));
 }
 
 void start();
