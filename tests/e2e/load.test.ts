@@ -58,4 +58,22 @@ describe('loading the app', () => {
       'share of the town that is drawn, not background',
     ).toBeGreaterThan(0.5);
   });
+
+  test('a page that is leaving starts no read the demo backend would not answer', async ({
+    session,
+  }) => {
+    const { page } = session;
+    await openApp(page);
+    // The embedded backend's service worker stops answering a page at `beforeunload`; until the
+    // next document arrives the page's polls would go past it, to the static server.
+    const missed: string[] = [];
+    page.on('response', (response) => {
+      if (response.url().includes('/api/') && !response.fromServiceWorker())
+        missed.push(`${response.status()} ${response.url()}`);
+    });
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeunload')));
+    // Longer than the quickest poll (the alarms, every 5 s).
+    await page.waitForTimeout(7_000);
+    expect(missed).toEqual([]);
+  });
 });
