@@ -101,20 +101,48 @@ export function composeLayers(input: ComposeInput): Layer[] {
     layers.push(...(input.cache ? input.cache.layersOf(source, context, build) : build()));
   }
   layers.push(...(input.overlays ?? []));
-  const focused = emphasised(input.sources, input.settings, input.focus ?? null);
-  if (input.focus) layers.push(focusHighlightLayer(focused));
+  // Over the domain layers: each kept while what it shows is the same (a pulse's tick makes a
+  // new attention pulse, and no new highlight or labels).
+  const keep = (name: string, inputs: readonly unknown[], build: () => Layer): Layer =>
+    input.cache ? input.cache.layerFor(name, inputs, build) : build();
+  const { sources, settings } = input;
+  const focus = input.focus ?? null;
+  if (focus)
+    layers.push(
+      keep('focus-highlight', [sources, settings, focus], () =>
+        focusHighlightLayer(emphasised(sources, settings, focus)),
+      ),
+    );
+  layers.push(
+    keep('selection-highlight', [sources, settings, input.selection, input.emphasis], () =>
+      selectionHighlightLayer(highlightedFeatures(input)),
+    ),
+  );
+  if (input.attention.length > 0)
+    layers.push(
+      keep('attention', [input.attention, input.animationTime], () =>
+        attentionLayer(input.attention, input.animationTime),
+      ),
+    );
+  // An empty TextLayer still builds a (zero-size) font atlas, which WebGL rejects with a warning.
+  if (input.labels.length > 0)
+    layers.push(
+      keep('basemap-labels', [input.labels, input.language, input.zoom], () =>
+        basemapLabelsLayer(input.labels, input.language, input.zoom),
+      ),
+    );
+  return layers;
+}
+
+/** The selected feature (where its layer is shown) and the features emphasised with it. */
+function highlightedFeatures(input: ComposeInput): Feature[] {
   const selected = findFeature(input.sources, input.selection);
   const selectedVisible = selected && layerSetting(input.settings, selected.source.layer).visible;
   const highlighted = emphasised(input.sources, input.settings, input.emphasis);
   // By id: a feature made from columns is a new object each time it is asked for.
   if (selectedVisible && !highlighted.some((feature) => feature.id === selected.feature.id))
     highlighted.push(selected.feature);
-  layers.push(selectionHighlightLayer(highlighted));
-  if (input.attention.length > 0) layers.push(attentionLayer(input.attention, input.animationTime));
-  // An empty TextLayer still builds a (zero-size) font atlas, which WebGL rejects with a warning.
-  if (input.labels.length > 0)
-    layers.push(basemapLabelsLayer(input.labels, input.language, input.zoom));
-  return layers;
+  return highlighted;
 }
 
 export function hasAnimatedVisibleLayer(

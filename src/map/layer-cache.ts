@@ -5,7 +5,8 @@
  * `RenderContext` later counts too). A pulse's tick then makes new layers for the animated sources
  * alone, and deck.gl, handed the same instances for the others, skips them without comparing a
  * prop: a tiled layer does not draw its tiles again, nor join their live values again, for another
- * layer's pulse.
+ * layer's pulse. The layers drawn over them all (the selection's highlight, the base map's labels)
+ * are kept the same way, each under its name while what it is made from is the same.
  *
  * A cache belongs to one map: deck.gl layers carry the state (GPU buffers) of the map they were
  * drawn on, so a map made anew (after a context loss) needs a new cache.
@@ -17,6 +18,8 @@ import type { LayerSource } from './layer-sources';
 export interface LayerCache {
   /** The layers `build` made for this source and context before, or those it makes now. */
   layersOf(source: LayerSource, context: RenderContext, build: () => Layer[]): Layer[];
+  /** The layer `build` made under this name before, while each of `inputs` is the same. */
+  layerFor(name: string, inputs: readonly unknown[], build: () => Layer): Layer;
 }
 
 /**
@@ -38,6 +41,7 @@ function sameContext(a: RenderContext, b: RenderContext): boolean {
 export function createLayerCache(): LayerCache {
   // Weak: a source replaced by a newer one takes its layers with it.
   const kept = new WeakMap<LayerSource, { context: RenderContext; layers: Layer[] }>();
+  const named = new Map<string, { inputs: readonly unknown[]; layer: Layer }>();
   return {
     layersOf(source, context, build) {
       const entry = kept.get(source);
@@ -45,6 +49,18 @@ export function createLayerCache(): LayerCache {
       const layers = build();
       kept.set(source, { context, layers });
       return layers;
+    },
+    layerFor(name, inputs, build) {
+      const entry = named.get(name);
+      if (
+        entry &&
+        entry.inputs.length === inputs.length &&
+        entry.inputs.every((input, i) => Object.is(input, inputs[i]))
+      )
+        return entry.layer;
+      const layer = build();
+      named.set(name, { inputs, layer });
+      return layer;
     },
   };
 }

@@ -227,6 +227,22 @@ describe('composeLayers with a layer cache', () => {
     const otherKey = { ...context, tint: 2 };
     expect(cache.layersOf(source, otherKey, build)).not.toBe(rehued);
   });
+  it('a tick keeps the highlight and the labels; a new selection or language renews them', () => {
+    const ids = ['selection-highlight', 'basemap-labels'];
+    const first = composeLayers({ ...withCache, animationTime: 100 });
+    const tick = composeLayers({ ...withCache, animationTime: 166 });
+    for (const id of ids) expect(layerById(tick, id), id).toBe(layerById(first, id));
+    const selected = composeLayers({
+      ...withCache,
+      selection: { layerId: 'test.points', featureId: 'a' },
+    });
+    expect(layerById(selected, 'selection-highlight')).not.toBe(
+      layerById(first, 'selection-highlight'),
+    );
+    expect(layerById(selected, 'basemap-labels')).toBe(layerById(first, 'basemap-labels'));
+    const chinese = composeLayers({ ...withCache, language: 'zh-CN' });
+    expect(layerById(chinese, 'basemap-labels')).not.toBe(layerById(first, 'basemap-labels'));
+  });
   it('without a cache, every call makes new layers', () => {
     const { cache: _unused, ...uncached } = withCache;
     expect(layerById(composeLayers(uncached), 'test.points')).not.toBe(
