@@ -1,6 +1,7 @@
 /**
- * Requests to sources with the contract's failure rules: a timeout, the caller's abort, and every
- * way a source can fail (unreachable, non-2xx, not JSON, wrong shape) turned into an AdapterError.
+ * Requests to sources with the contract's failure rules: a deadline (for the answer to begin and
+ * to keep arriving), the caller's abort, and every way a source can fail (unreachable, non-2xx,
+ * not JSON, wrong shape) turned into an AdapterError.
  * JSON and raw bytes (vector tiles) share one exchange, so they fail alike.
  */
 import type { z } from 'zod';
@@ -104,6 +105,79 @@ export async function requestBytes(request: BytesRequest): Promise<BytesAnswer> 
   return { status: response.status, headers: response.headers, bytes: new Uint8Array(body) };
 }
 
+/** A whole answer may take this many times the timeout, however steadily it arrives. */
+const WHOLE_ANSWER_TIMEOUTS = 10;
+
+/**
+ * How long a request may take: its answer must begin within the timeout, and then never stop
+ * arriving for that long. A large answer still arriving is not a source that does not answer (a
+ * city's live values are tens of megabytes, read by a page busy with the rest), but a stalled one
+ * is, and so is one that trickles on without end.
+ */
+function answerDeadline(timeoutMs: number) {
+  const controller = new AbortController();
+  const seconds = Math.round(timeoutMs / 1000);
+  let missed = `no answer within ${seconds} s`;
+  const expire = (why: string) => () => {
+    missed = why;
+    controller.abort();
+  };
+  let quiet = setTimeout(expire(missed), timeoutMs);
+  const whole = setTimeout(
+    expire(`answer not complete within ${seconds * WHOLE_ANSWER_TIMEOUTS} s`),
+    timeoutMs * WHOLE_ANSWER_TIMEOUTS,
+  );
+  return {
+    signal: controller.signal,
+    /** Part of the answer arrived: the wait for the next part starts again. */
+    progressed: () => {
+      clearTimeout(quiet);
+      quiet = setTimeout(expire(`answer stopped arriving for ${seconds} s`), timeoutMs);
+    },
+    missed: () => missed,
+    stop: () => {
+      clearTimeout(quiet);
+      clearTimeout(whole);
+    },
+  };
+}
+
+/**
+ * The response, telling `progressed` when it begins and as each part of its body arrives. Its body
+ * ends with `signal` whatever the fetch does with it (not every fetch ends a body it has begun).
+ */
+function whileArriving(response: Response, progressed: () => void, signal: AbortSignal): Response {
+  progressed();
+  if (!response.body) return response;
+  const reader = response.body.getReader();
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      const stop = () => {
+        controller.error(signal.reason);
+        reader.cancel(signal.reason).catch(() => {});
+      };
+      if (signal.aborted) stop();
+      else signal.addEventListener('abort', stop, { once: true });
+    },
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (signal.aborted) return;
+      if (done) {
+        controller.close();
+        return;
+      }
+      progressed();
+      controller.enqueue(value);
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+  return new Response(body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+}
+
 function isOk(status: number): boolean {
   return status >= 200 && status < 300;
 }
@@ -123,14 +197,20 @@ async function exchange<B>(
   // A caller that has given up (between the pages of a paged read, say) starts nothing more.
   if (request.signal?.aborted)
     throw new AdapterError('aborted', `request for ${resource} was cancelled`, { resource });
-  const timeout = AbortSignal.timeout(request.timeoutMs);
-  const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+  const deadline = answerDeadline(request.timeoutMs);
+  const signal = request.signal
+    ? AbortSignal.any([request.signal, deadline.signal])
+    : deadline.signal;
 
   let outcome:
     | { readonly answered: true; readonly response: Response; readonly body: B }
     | { readonly answered: false; readonly status: number; readonly text: string };
   try {
-    const response = await request.fetch(request.url, { ...init, signal });
+    const response = whileArriving(
+      await request.fetch(request.url, { ...init, signal }),
+      deadline.progressed,
+      signal,
+    );
     outcome = answered(response.status)
       ? { answered: true, response, body: await read(response) }
       : { answered: false, status: response.status, text: await response.text() };
@@ -141,17 +221,12 @@ async function exchange<B>(
         cause,
       });
     }
-    if (timeout.aborted) {
-      throw new AdapterError(
-        'timeout',
-        `${resource}: no answer within ${Math.round(request.timeoutMs / 1000)} s`,
-        {
-          resource,
-          cause,
-        },
-      );
+    if (deadline.signal.aborted) {
+      throw new AdapterError('timeout', `${resource}: ${deadline.missed()}`, { resource, cause });
     }
     throw new AdapterError('network', `${resource}: source unreachable`, { resource, cause });
+  } finally {
+    deadline.stop();
   }
 
   if (!outcome.answered) {

@@ -31,6 +31,22 @@ const goodState = {
   columns: { speedKmh: [40, null] },
 };
 
+/** A JSON answer sent in parts, `gapMs` apart; 'then nothing': the first part, then silence. */
+function trickle(parts: readonly string[], gapMs: number | 'then nothing'): HttpResponse<BodyInit> {
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      for (const [i, part] of parts.entries()) {
+        if (i > 0 && gapMs !== 'then nothing') await delay(gapMs);
+        controller.enqueue(encoder.encode(part));
+      }
+      if (gapMs === 'then nothing') return;
+      controller.close();
+    },
+  });
+  return new HttpResponse(body, { headers: { 'Content-Type': 'application/json' } });
+}
+
 function serve(path: string, resolver: Parameters<typeof http.get>[1]) {
   server.use(http.get(`${BASE}${path}`, resolver));
 }
@@ -135,6 +151,42 @@ describe('http adapter: bad input becomes a typed error', () => {
     const error = await adapterFailure(adapter.getCatalog());
     expect(error.kind).toBe('timeout');
   });
+
+  it('an answer still arriving after the timeout is read whole, not given up on', async () => {
+    // Its parts 0.4 s apart, 2.4 s in all: more than the 1 s timeout, but never quiet that long.
+    const text = JSON.stringify(goodState);
+    const parts = 6;
+    const size = Math.ceil(text.length / parts);
+    serve('/datasets/traffic.roads/state', () =>
+      trickle(
+        Array.from({ length: parts }, (_, i) => text.slice(i * size, (i + 1) * size)),
+        400,
+      ),
+    );
+    const state = await adapter.getLiveState('traffic.roads');
+    expect([...(state.data.columns.speedKmh as Float64Array)]).toEqual([40, Number.NaN]);
+  });
+
+  it('an answer that stops arriving → kind timeout, saying so', async () => {
+    serve('/datasets/traffic.roads/state', () => trickle(['{"dataset":'], 'then nothing'));
+    const error = await adapterFailure(adapter.getLiveState('traffic.roads'));
+    expect(error.kind).toBe('timeout');
+    expect(error.message).toContain('stopped arriving');
+  });
+
+  it('an answer that trickles on without end → kind timeout', async () => {
+    // A byte every half second never leaves the source quiet for the timeout; its whole may take
+    // ten timeouts at the most.
+    serve('/datasets/traffic.roads/state', () =>
+      trickle(
+        Array.from({ length: 40 }, () => ' '),
+        500,
+      ),
+    );
+    const error = await adapterFailure(adapter.getLiveState('traffic.roads'));
+    expect(error.kind).toBe('timeout');
+    expect(error.message).toContain('not complete within 10 s');
+  }, 20_000);
 
   it('the caller aborting → kind aborted, not a source failure', async () => {
     serve('/catalog', async () => {
