@@ -1,6 +1,6 @@
 /**
  * What both baseline pages share: the same demo backend as the app (the same city, served the
- * same way), and a bare MapLibre map with the app's embedded base map, its WebGL context
+ * same way: in the page, or by the standalone demo server the app is pointed at), and a bare MapLibre map with the app's embedded base map, its WebGL context
  * attributes, canvas size and camera. No React, no queries, no validation: the floor under the
  * app. The bench reads `window.__cityopsMap` and waits for `window.__benchReady`, as for the app.
  */
@@ -31,12 +31,14 @@ export interface BaselineParams {
   readonly zoom: number;
   readonly width: number;
   readonly height: number;
+  /** The standalone demo server's API (`&api=`); null: the demo backend runs in the page. */
+  readonly api: string | null;
   /** Datasets read as vector tiles, from `<path>/<dataset>.pmtiles` (the megacity). */
   readonly tiles: { readonly path: string; readonly datasets: readonly string[] } | null;
 }
 
 /**
- * `?scale=city&seed=42&cam=lng,lat,zoom&size=W,H[&tiles=/path&tiled=a,b]`, as the render suite
+ * `?scale=city&seed=42&cam=lng,lat,zoom&size=W,H[&api=URL][&tiles=/path&tiled=a,b]`, as the render suite
  * writes it.
  */
 export function readParams(search: string): BaselineParams {
@@ -56,14 +58,15 @@ export function readParams(search: string): BaselineParams {
     zoom,
     width,
     height,
+    api: params.get('api'),
     tiles: params.has('tiles')
       ? { path: params.get('tiles') ?? '', datasets: (params.get('tiled') ?? '').split(',') }
       : null,
   };
 }
 
-export async function getJson<T>(path: string): Promise<T> {
-  const response = await fetch(`${API}${path}`);
+export async function getJson<T>(api: string, path: string): Promise<T> {
+  const response = await fetch(`${api}${path}`);
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   return (await response.json()) as T;
 }
@@ -72,18 +75,23 @@ export interface BaselineMap {
   readonly map: MapLibreMap;
   readonly catalog: Catalog;
   readonly basemap: Basemap;
+  /** Where the page reads the city from. */
+  readonly api: string;
 }
 
-/** Starts the demo backend and a MapLibre map showing the embedded base map. */
+/** Starts the demo backend (unless a server's is named) and a MapLibre map showing the embedded base map. */
 export async function openBaselineMap(params: BaselineParams): Promise<BaselineMap> {
-  await startMockWorker({
-    apiBaseUrl: new URL(API, window.location.href).href,
-    seed: params.seed,
-    scale: params.scale,
-  });
+  const api = params.api ?? API;
+  if (params.api === null) {
+    await startMockWorker({
+      apiBaseUrl: new URL(API, window.location.href).href,
+      seed: params.seed,
+      scale: params.scale,
+    });
+  }
   const [catalog, basemap] = await Promise.all([
-    getJson<Catalog>('/catalog'),
-    getJson<Basemap>('/basemap'),
+    getJson<Catalog>(api, '/catalog'),
+    getJson<Basemap>(api, '/basemap'),
   ]);
   const container = document.getElementById('map')!;
   container.style.width = `${params.width}px`;
@@ -105,7 +113,7 @@ export async function openBaselineMap(params: BaselineParams): Promise<BaselineM
   });
   window.__cityopsMap = map;
   await new Promise<void>((resolve) => map.once('load', () => resolve()));
-  return { map, catalog, basemap };
+  return { map, catalog, basemap, api };
 }
 
 /** Runs the page; a failure is left where the bench looks for it. */

@@ -130,11 +130,11 @@ function datasetLayers(dataset: Dataset, features: Feature[], state: LiveState |
 }
 
 /** A dataset read as vector tiles from `<tiles>/<dataset>.pmtiles`: only its live state is read. */
-async function tiledDataset(dataset: Dataset, tiles: string): Promise<LoadedDataset> {
+async function tiledDataset(api: string, dataset: Dataset, tiles: string): Promise<LoadedDataset> {
   const state =
     dataset.stateCadenceS === null
       ? null
-      : await getJson<LiveState>(`/datasets/${encodeURIComponent(dataset.id)}/state`);
+      : await getJson<LiveState>(api, `/datasets/${encodeURIComponent(dataset.id)}/state`);
   const colors = colorsById(state);
   const layer = await tiledPathLayer(
     dataset.id,
@@ -144,12 +144,12 @@ async function tiledDataset(dataset: Dataset, tiles: string): Promise<LoadedData
   return { layers: [layer], features: state?.ids.length ?? 0 };
 }
 
-async function wholeDataset(dataset: Dataset): Promise<LoadedDataset> {
+async function wholeDataset(api: string, dataset: Dataset): Promise<LoadedDataset> {
   const [collection, state] = await Promise.all([
-    getJson<FeatureCollection>(`/datasets/${encodeURIComponent(dataset.id)}/features`),
+    getJson<FeatureCollection>(api, `/datasets/${encodeURIComponent(dataset.id)}/features`),
     dataset.stateCadenceS === null
       ? Promise.resolve(null)
-      : getJson<LiveState>(`/datasets/${encodeURIComponent(dataset.id)}/state`),
+      : getJson<LiveState>(api, `/datasets/${encodeURIComponent(dataset.id)}/state`),
   ]);
   return {
     layers: datasetLayers(dataset, collection.features, state),
@@ -164,13 +164,13 @@ interface LoadedDataset {
 
 runBaseline(async () => {
   const params = readParams(window.location.search);
-  const { map, catalog, basemap } = await openBaselineMap(params);
+  const { map, catalog, basemap, api } = await openBaselineMap(params);
   const { tiles } = params;
   const loaded = await Promise.all(
     catalog.datasets.map((dataset) =>
       tiles?.datasets.includes(dataset.id)
-        ? tiledDataset(dataset, tiles.path)
-        : wholeDataset(dataset),
+        ? tiledDataset(api, dataset, tiles.path)
+        : wholeDataset(api, dataset),
     ),
   );
   const labels = new TextLayer<(typeof basemap.labels)[number]>({

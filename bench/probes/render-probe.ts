@@ -14,6 +14,11 @@ export type PageKind = 'app' | 'deck' | 'maplibre';
 
 /** A cold start of the largest preset in software WebGL on two cores. */
 const FIRST_FRAME_TIMEOUT_MS = 600_000;
+/**
+ * A settled picture after the gestures (not measured): at the largest preset a software-drawn
+ * frame takes seconds, and the tiles of the zooms passed through load behind them.
+ */
+const SETTLE_TIMEOUT_MS = 300_000;
 
 /** Ready to be drawn: the app's map and every visible layer live; a baseline says so itself. */
 async function waitForData(page: Page, kind: PageKind, timeoutMs: number): Promise<void> {
@@ -197,7 +202,7 @@ export async function panAndZoom(page: Page, steps: number): Promise<PanResult> 
   await page.evaluate(startFrameLog);
   await gestures(page, Math.max(8, Math.round(steps / 4)));
   await page.evaluate(stopFrameLog);
-  await settleMap(page);
+  await settleMap(page, SETTLE_TIMEOUT_MS);
   const session = await page.context().newCDPSession(page);
   try {
     await session.send('Performance.enable');
@@ -207,7 +212,7 @@ export async function panAndZoom(page: Page, steps: number): Promise<PanResult> 
     const after = await taskSeconds(session);
     const frames = await page.evaluate(stopFrameLog);
     // Not measured: reading a pixel back waits for the GPU, which is not the main thread's work.
-    await settleMap(page);
+    await settleMap(page, SETTLE_TIMEOUT_MS);
     const intervals = frames.slice(1).map((at, k) => at - frames[k]!);
     return {
       frameMs: median(intervals),

@@ -8,18 +8,22 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const VITE_NODE = fileURLToPath(
   new URL('../../node_modules/vite-node/dist/cli.mjs', import.meta.url),
 );
 
-/** Runs `script` (a path from the project's root) to its end; returns what it printed. */
+/** Node's arguments to run `script` (a path from the project's root) with a large heap. */
+export function nodeScriptArgs(script: string, args: readonly string[]): string[] {
+  return ['--expose-gc', '--max-old-space-size=16384', VITE_NODE, script, '--', ...args];
+}
+
+/** Runs `script` to its end; returns what it printed. */
 export async function runScript(script: string, args: readonly string[]): Promise<string> {
-  const { stdout } = await run(
-    process.execPath,
-    ['--expose-gc', '--max-old-space-size=16384', VITE_NODE, script, '--', ...args],
-    { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
-  );
+  const { stdout } = await run(process.execPath, nodeScriptArgs(script, args), {
+    cwd: ROOT,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return stdout;
 }
 

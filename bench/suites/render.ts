@@ -20,6 +20,7 @@ import {
   rendererName,
   type PageKind,
 } from '../probes/render-probe';
+import { withDemoServer } from '../probes/demo-server';
 import { runScript } from '../probes/run-probe';
 import { withBrowserPage, withPreviewServer } from '../probes/served-page';
 import { TILED_DATASETS } from '../../scripts/pmtiles/write-city-tiles';
@@ -88,7 +89,23 @@ const TILED_SCALES: readonly CityScale[] = ['megacity'];
 const TILE_ZOOMS = { minZoom: 10, maxZoom: 14 } as const;
 const tilesPath = (scale: CityScale) => `/bench/tiles/${scale}`;
 
-function pagePath(kind: PageKind, scale: CityScale, setup: Setup | null): string {
+/**
+ * Presets whose demo backend runs in a process of its own (bench/probes/demo-server.ts), read by
+ * the app and the baselines over HTTP, as a real city's backend would be: in the page it would
+ * share the renderer process (and its memory) with the page being measured.
+ */
+const SERVED_SCALES: readonly CityScale[] = ['megacity'];
+/**
+ * The app's wait for an answer at a served preset: a million features' live values are tens of
+ * megabytes, read while the page is busy with the rest; the default 15 s gives up on them and
+ * asks again, behind the answers still coming.
+ */
+const SERVED_REQUEST_TIMEOUT_MS = 120_000;
+
+/** Where a preset's city is read from: the page's own demo backend, or a server's API. */
+type Backend = { readonly api: string | null };
+
+function pagePath(kind: PageKind, scale: CityScale, setup: Setup | null, backend: Backend): string {
   const cam = setup
     ? `${round(setup.center[0], 6)},${round(setup.center[1], 6)},${round(setup.zoom, 2)}`
     : null;
@@ -97,7 +114,8 @@ function pagePath(kind: PageKind, scale: CityScale, setup: Setup | null): string
   const tiles = TILED_SCALES.includes(scale)
     ? `&tiles=${tilesPath(scale)}&tiled=${TILED_DATASETS.join(',')}`
     : '';
-  return `/bench/${kind}.html?scale=${scale}&seed=${SEED}&cam=${cam}&size=${setup.width},${setup.height}${tiles}`;
+  const api = backend.api === null ? '' : `&api=${encodeURIComponent(backend.api)}`;
+  return `/bench/${kind}.html?scale=${scale}&seed=${SEED}&cam=${cam}&size=${setup.width},${setup.height}${api}${tiles}`;
 }
 
 /** The baseline pages into dist/bench/, and the vector tiles of the presets that read them. */
@@ -119,41 +137,45 @@ export async function buildPages(
 }
 
 /**
- * The app's runtime config per preset; a tiled preset's names its archives by absolute URL (as a
- * source's URL must be), on the server that serves the pages.
+ * The app's runtime config for a preset: its demo backend in the page or a server's; a tiled
+ * preset's names its archives by absolute URL (as a source's URL must be), on the server that
+ * serves the pages.
  */
-function writeAppConfigs(scales: readonly CityScale[], serverUrl: string): void {
-  mkdirSync(PAGES_DIR, { recursive: true });
-  for (const scale of scales) {
-    const tiled = TILED_SCALES.includes(scale);
-    const sources = Object.fromEntries(
-      TILED_DATASETS.map((dataset) => [
-        dataset,
-        {
-          geometry: {
-            adapter: 'pmtiles',
-            url: new URL(`${tilesPath(scale)}/${dataset}.pmtiles`, serverUrl).href,
-            sourceLayer: dataset,
-            idProperty: 'id',
-            fields: { 'name.zh': 'name_zh', 'name.en': 'name_en' },
-          },
+function writeAppConfig(scale: CityScale, serverUrl: string, backend: Backend): void {
+  const sources = Object.fromEntries(
+    TILED_DATASETS.map((dataset) => [
+      dataset,
+      {
+        geometry: {
+          adapter: 'pmtiles',
+          url: new URL(`${tilesPath(scale)}/${dataset}.pmtiles`, serverUrl).href,
+          sourceLayer: dataset,
+          idProperty: 'id',
+          fields: { 'name.zh': 'name_zh', 'name.en': 'name_en' },
         },
-      ]),
-    );
-    writeFileSync(
-      `${PAGES_DIR}${scale}.config.json`,
-      JSON.stringify({
-        apiBaseUrl: '/api/v1',
-        mock: { enabled: true, seed: SEED, scale },
-        basemap: { kind: 'embedded' },
-        ...(tiled ? { sources } : {}),
-      }),
-    );
-  }
+      },
+    ]),
+  );
+  mkdirSync(PAGES_DIR, { recursive: true });
+  writeFileSync(
+    `${PAGES_DIR}${scale}.config.json`,
+    JSON.stringify({
+      ...(backend.api === null
+        ? { apiBaseUrl: '/api/v1', mock: { enabled: true, seed: SEED, scale } }
+        : {
+            apiBaseUrl: backend.api,
+            mock: { enabled: false },
+            requestTimeoutMs: SERVED_REQUEST_TIMEOUT_MS,
+          }),
+      basemap: { kind: 'embedded' },
+      ...(TILED_SCALES.includes(scale) ? { sources } : {}),
+    }),
+  );
 }
 
 async function measurePage(
   serverUrl: string,
+  backend: Backend,
   kind: PageKind,
   scale: CityScale,
   setup: Setup,
@@ -162,7 +184,7 @@ async function measurePage(
   return withBrowserPage(VIEWPORT, async ({ page, problems }) => {
     // Software WebGL at the largest preset can exhaust the renderer: say so, not just "closed".
     page.on('crash', () => console.error(`render: the ${kind} page crashed (${scale})`));
-    await page.goto(new URL(pagePath(kind, scale, setup), serverUrl).href);
+    await page.goto(new URL(pagePath(kind, scale, setup, backend), serverUrl).href);
     const firstFrameMs = await firstCompleteFrame(page, kind);
     const pan = await panAndZoom(page, panSteps);
     const metrics = await attachPageMetrics(page);
@@ -263,34 +285,43 @@ export async function runRenderSuite(
   log('render: building the baseline pages into dist/bench/');
   await buildPages(scales, log);
   return withPreviewServer(log, async (serverUrl) => {
-    writeAppConfigs(scales, serverUrl);
     const measurements: Measurement[] = [];
     const details: Record<string, unknown> = { viewport: VIEWPORT, plan };
     let renderer = 'unknown';
     const failed: string[] = [];
+    const measureScale = async (scale: CityScale, runs: number, backend: Backend) => {
+      writeAppConfig(scale, serverUrl, backend);
+      // Warm-up: the app's own fit of the city, and the size of its map's canvas.
+      const setup = await withBrowserPage(VIEWPORT, async ({ page }) => {
+        await page.goto(new URL(pagePath('app', scale, null, backend), serverUrl).href);
+        const ms = await firstCompleteFrame(page, 'app');
+        renderer = await rendererName(page);
+        const camera = await readCamera(page);
+        log(`render: ${scale}: warm-up, app ready in ${(ms / 1000).toFixed(1)} s; ${renderer}`);
+        return camera;
+      });
+      const results: PageRun[] = [];
+      for (let k = 1; k <= runs; k++) {
+        for (const kind of KINDS) {
+          const run = await measurePage(serverUrl, backend, kind, scale, setup, plan.panSteps);
+          results.push(run);
+          log(
+            `render: ${scale} run ${k}/${runs} ${kind}: first frame ${run.firstFrameMs.toFixed(0)} ms, frame ${run.frameMs.toFixed(1)} ms, CPU ${run.cpuMsPerFrame.toFixed(1)} ms/frame, heap ${run.heapMB.toFixed(1)} MB`,
+          );
+        }
+      }
+      measurements.push(...renderMeasurements(scale, results));
+      details[scale] = { setup, runs: results, backend: backend.api === null ? 'page' : 'server' };
+    };
     for (const { scale, runs } of plan.scales) {
       try {
-        // Warm-up: the app's own fit of the city, and the size of its map's canvas.
-        const setup = await withBrowserPage(VIEWPORT, async ({ page }) => {
-          await page.goto(new URL(pagePath('app', scale, null), serverUrl).href);
-          const ms = await firstCompleteFrame(page, 'app');
-          renderer = await rendererName(page);
-          const camera = await readCamera(page);
-          log(`render: ${scale}: warm-up, app ready in ${(ms / 1000).toFixed(1)} s; ${renderer}`);
-          return camera;
-        });
-        const results: PageRun[] = [];
-        for (let k = 1; k <= runs; k++) {
-          for (const kind of KINDS) {
-            const run = await measurePage(serverUrl, kind, scale, setup, plan.panSteps);
-            results.push(run);
-            log(
-              `render: ${scale} run ${k}/${runs} ${kind}: first frame ${run.firstFrameMs.toFixed(0)} ms, frame ${run.frameMs.toFixed(1)} ms, CPU ${run.cpuMsPerFrame.toFixed(1)} ms/frame, heap ${run.heapMB.toFixed(1)} MB`,
-            );
-          }
+        if (SERVED_SCALES.includes(scale)) {
+          await withDemoServer({ scale, seed: SEED }, log, (api) =>
+            measureScale(scale, runs, { api }),
+          );
+        } else {
+          await measureScale(scale, runs, { api: null });
         }
-        measurements.push(...renderMeasurements(scale, results));
-        details[scale] = { setup, runs: results };
       } catch (error) {
         log(`render: ${scale} failed: ${error instanceof Error ? error.message : String(error)}`);
         failed.push(scale);
@@ -298,8 +329,15 @@ export async function runRenderSuite(
     }
     if (measurements.length === 0)
       throw new Error(`render: no preset measured (${failed.join(', ')})`);
+    const served = scales.filter(
+      (scale) => SERVED_SCALES.includes(scale) && !failed.includes(scale),
+    );
     const preface = [
       `Chromium, WebGL renderer: ${renderer}; viewport ${VIEWPORT.width}×${VIEWPORT.height} at device pixel ratio 1; seed ${SEED}.`,
+      ...served.map(
+        (scale) =>
+          `At the ${scale}, the demo backend ran as a server of its own (\`npm run mock-server\`, its first simulation step run before the pages were opened), read over HTTP by the app (its request timeout raised to ${SERVED_REQUEST_TIMEOUT_MS / 1000} s) and by both baselines.`,
+      ),
       ...(failed.length > 0 ? [`Not measured in this run (failed): ${failed.join(', ')}.`] : []),
     ];
     return { measurements, preface, details: { ...details, renderer, failed } };
