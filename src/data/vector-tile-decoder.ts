@@ -23,7 +23,11 @@ export type DecodeTile = (tile: TileToDecode) => Promise<DecodedTile>;
 export function workerTileDecoder(worker: Worker): DecodeTile {
   const pending = new Map<
     number,
-    { resolve: (decoded: DecodedTile) => void; reject: (error: Error) => void }
+    {
+      readonly tile: TileToDecode;
+      resolve: (decoded: DecodedTile) => void;
+      reject: (error: unknown) => void;
+    }
   >();
   let nextId = 1;
   let broken = false;
@@ -34,9 +38,11 @@ export function workerTileDecoder(worker: Worker): DecodeTile {
   };
   worker.onerror = (event) => {
     event.preventDefault();
-    // A worker that fails is not retried: tiles are decoded in place from now on.
+    // A worker that fails is not retried: tiles are decoded in place from now on, those it was
+    // decoding too (their bytes were copies; the callers' are still here).
     broken = true;
-    for (const request of pending.values()) request.reject(new Error('the tile decoder stopped'));
+    for (const request of pending.values())
+      decodeVectorTile(request.tile).then(request.resolve, request.reject);
     pending.clear();
     worker.terminate();
   };
@@ -44,7 +50,7 @@ export function workerTileDecoder(worker: Worker): DecodeTile {
     if (broken) return decodeVectorTile(tile);
     return new Promise((resolve, reject) => {
       const id = nextId++;
-      pending.set(id, { resolve, reject });
+      pending.set(id, { tile, resolve, reject });
       // A copy is handed over: the caller's bytes may be a view of a buffer it still uses.
       const bytes = tile.bytes.slice();
       worker.postMessage({ id, tile: { ...tile, bytes } } satisfies ToTileWorker, [bytes.buffer]);

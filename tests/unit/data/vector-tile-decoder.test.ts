@@ -85,12 +85,12 @@ describe('workerTileDecoder', () => {
     expect((await one).ok).toBe(true);
     expect((await other).ok).toBe(false);
   });
-  it('a worker that fails fails what it was decoding, and the next tiles are decoded in place', async () => {
+  it('a worker that fails: what it was decoding and the next tiles are decoded in place', async () => {
     const worker = new FakeWorker();
     const decode = workerTileDecoder(worker as unknown as Worker);
-    const lost = decode(tile());
+    const caught = decode(tile());
     worker.fail();
-    await expect(lost).rejects.toThrow('the tile decoder stopped');
+    expect((await caught).ok).toBe(true);
     expect(worker.terminated).toBe(true);
     expect((await decode(tile())).ok).toBe(true);
     expect(worker.received).toHaveLength(1);
