@@ -199,6 +199,7 @@ function workerDecoder(worker: Worker, fallback: () => LiveStateDecoder): LiveSt
         updates: [],
         problems: ['the live state decoder stopped'],
         observations: 0,
+        alarmsChanged: false,
         broken: true,
       });
     streams.clear();

@@ -2,7 +2,8 @@
  * Reading the contract's event stream (`GET /stream`, server-sent events) into held live state:
  * each `state` event is parsed, checked like a polled response and merged into its dataset's
  * state; `clock` events say how fast the source's time runs, hence when each dataset's next
- * event is due. Updates are taken in batches, so that a burst of events reaches the page as one
+ * event is due; `alarm` and `alarms` events say that the alarm list changed (the page reads it
+ * again at once, through its own checked request). Updates are taken in batches, so that a burst of events reaches the page as one
  * update per dataset. Pure apart from the parser's buffer: it runs in the live state worker, or
  * in place where there are no workers.
  */
@@ -30,6 +31,8 @@ export interface StreamBatch {
   readonly problems: readonly string[];
   /** Rows (observations) received since the previous batch, in every dataset. */
   readonly observations: number;
+  /** An `alarm` or `alarms` event came since the previous batch: the alarm list changed. */
+  readonly alarmsChanged: boolean;
   /** The stream cannot be read on: it must be closed (and opened anew). */
   readonly broken: boolean;
 }
@@ -74,6 +77,7 @@ export function createStreamIngest(datasets: ReadonlySet<string> | null = null):
   const lastIds = new Map<string, readonly string[]>();
   let problems: string[] = [];
   let observations = 0;
+  let alarmsChanged = false;
   let speed = 1;
   let broken = false;
 
@@ -101,7 +105,9 @@ export function createStreamIngest(datasets: ReadonlySet<string> | null = null):
     onEvent(event) {
       if (event.event === 'state') onState(event.data);
       else if (event.event === 'clock') speed = clockSpeed(event.data) ?? speed;
-      // `alarm` and `alarms` are read by the alarm desk's own requests.
+      // Their bodies are not read here: the alarm desk reads the list with its own request,
+      // checked as every read is, as soon as it hears of the change.
+      else if (event.event === 'alarm' || event.event === 'alarms') alarmsChanged = true;
     },
     onError(error) {
       problems.push(problemText(`stream: ${error.message}`));
@@ -135,9 +141,10 @@ export function createStreamIngest(datasets: ReadonlySet<string> | null = null):
         });
       }
       dirty.clear();
-      const batch = { updates, problems, observations, broken };
+      const batch = { updates, problems, observations, alarmsChanged, broken };
       problems = [];
       observations = 0;
+      alarmsChanged = false;
       return batch;
     },
   };
@@ -181,7 +188,8 @@ export function streamFeeder(
     if (closed || !ready) return;
     pending = false;
     const batch = ingest.take();
-    if (batch.updates.length === 0 && batch.problems.length === 0 && !batch.broken) return;
+    const empty = batch.updates.length === 0 && batch.problems.length === 0;
+    if (empty && !batch.alarmsChanged && !batch.broken) return;
     ready = false;
     emit(batch);
   };

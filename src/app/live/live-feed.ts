@@ -3,7 +3,8 @@
  * from the source's event stream instead of polling. Each pushed state goes into the query
  * cache under the dataset's live read, so the map, the KPIs and the details panel take it as
  * they take a polled one; polls meanwhile answer from what was pushed (data/http-adapter.ts)
- * and go to the source again only when the stream falls silent.
+ * and go to the source again only when the stream falls silent. When the stream says the alarms
+ * changed, the alarm list is read again at once rather than at its next poll.
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -53,6 +54,8 @@ export function useLiveFeed(adapter: DataAdapter, catalog: Catalog | null): Live
           exact: true,
         }),
       onBatch: (batch) => {
+        if (batch.alarmsChanged)
+          void cache.invalidateQueries({ queryKey: queryKeys.alarms(adapter), exact: true });
         roll();
         counts[second % RATE_WINDOW_S]! += batch.observations;
         store.dropped(batch.problems);

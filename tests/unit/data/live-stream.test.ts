@@ -109,6 +109,16 @@ describe('reading the event stream', () => {
     expect(batch.broken).toBe(false);
   });
 
+  it('says when an alarm event came, whatever its body, and only in the next batch', () => {
+    const ingest = createStreamIngest(new Set(['x.roads']));
+    expect(ingest.take().alarmsChanged).toBe(false);
+    ingest.feed(event('alarm', { id: 'fire-1' }));
+    expect(ingest.take().alarmsChanged).toBe(true);
+    expect(ingest.take().alarmsChanged).toBe(false);
+    ingest.feed('event: alarms\ndata: {not json\n\n');
+    expect(ingest.take().alarmsChanged).toBe(true);
+  });
+
   it('says when the clock stands still that no event is due', () => {
     const ingest = createStreamIngest();
     ingest.feed(
@@ -158,6 +168,16 @@ describe('the stream feeder', () => {
     vi.advanceTimersByTime(150);
     expect(batches).toHaveLength(2);
     expect(values(batches[1]!.updates[0]!.readings.columns['speed'])).toEqual([4]);
+    feeder.close();
+  });
+
+  it('sends a batch for an alarm event alone', () => {
+    vi.useFakeTimers();
+    const batches: StreamBatch[] = [];
+    const feeder = streamFeeder(null, (batch) => batches.push(batch));
+    feeder.feed(new TextEncoder().encode(event('alarm', { id: 'fire-1' })).buffer as ArrayBuffer);
+    vi.advanceTimersByTime(150);
+    expect(batches.map((batch) => batch.alarmsChanged)).toEqual([true]);
     feeder.close();
   });
 });
