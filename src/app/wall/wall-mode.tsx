@@ -4,48 +4,43 @@
  * pre-empts; a watchdog that reloads a stalled page. It starts and plays with no gesture at all.
  * Everything is sized for 1920×1080 in `rem` (1rem = 1/96 of the width), so a 3840×2160 wall
  * shows the same screen at twice the size.
+ *
+ * This file puts the wall together: its data (catalog, sources, alarms, KPIs), the watchdog and
+ * the map. Its parts are modules of their own: the scale (use-wall-scale.ts), the header
+ * (wall-header.tsx), the tour with its callout (use-wall-tour.ts, wall-callout.tsx) and the
+ * ticker (wall-ticker.tsx).
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DataAdapter } from '../../data/adapter';
 import { basemapQuery, catalogQuery, clockQuery } from '../../data/queries';
 import type { Catalog } from '../../data/schemas';
-import type { DomainModule, Language, LayerDefinition } from '../../map/layer-contract';
+import type { DomainModule, LayerDefinition } from '../../map/layer-contract';
 import { errorMessage, useLayerSources } from '../../map/layer-sources';
-import { MapView, type BasemapChoice, type CameraRequest } from '../../map/map-view';
+import { MapView, type BasemapChoice } from '../../map/map-view';
 import { layerSetting, useUiStore } from '../../map/store';
 import { AlarmDeskProvider, useAlarmDesk } from '../../ops/alarms/alarm-desk';
 import { alarmSourceStatus } from '../../ops/alarms/alarm-source-status';
 import { localizedName } from '../../ops/alarms/labels';
 import { useAreas } from '../../ops/areas/use-areas';
-import type { HealthEntry } from '../../ops/health/data-health';
 import { KpiBar } from '../../ops/kpis/kpi-bar';
 import { useKpis } from '../../ops/kpis/use-kpis';
-import { AlarmTicker, newestAlarms } from '../../ops/wall/alarm-ticker';
-import { HealthStrip } from '../../ops/wall/health-strip';
-import { useTour } from '../../ops/wall/use-tour';
 import { reloadPage, useWatchdog } from '../../ops/wall/use-watchdog';
 import { DisplayTimeProvider, useDisplayNow, useDisplayTime } from '../../ui/display-time';
 import { ErrorNotice } from '../../ui/error-notice';
-import { formatClock } from '../../ui/format-number';
-import { useNow } from '../../ui/use-now';
 import type { RuntimeConfig } from '../config/runtime-config';
 import { useSimulatedTime } from '../demo/simulated-time';
 import { useLiveFeed } from '../live/live-feed';
 import { useViewLink } from '../share/use-view-link';
 import { useDomainTranslators } from '../translators';
-import { WallCallout, type CalloutSubject } from './wall-callout';
-import { readTourIndex, writeTourIndex } from './tour-link';
-import { tourViews } from './wall-views';
+import { useWallScale } from './use-wall-scale';
+import { useWallTour } from './use-wall-tour';
+import { WallCallout } from './wall-callout';
+import { WallHeader } from './wall-header';
+import { WallTicker } from './wall-ticker';
 import { WallWaiting } from './wall-waiting';
 
-/** Close enough to see a district whole, or an alarm among its streets. */
-const AREA_MAX_ZOOM = 15;
-const ALARM_MAX_ZOOM = 16;
-/** Ticker: alarms at or above this severity, this many. */
-const TICKER_SEVERITY = 2;
-const TICKER_LENGTH = 6;
 /** The ribbon's trend lines, in rem (they scale with the wall). */
 const SPARK_REM = { width: 6, height: 2 };
 /** The panels over the map's edges: views are fitted between them (in rem). */
@@ -55,23 +50,6 @@ export interface WallModeProps {
   adapter: DataAdapter;
   config: RuntimeConfig;
   domains: readonly DomainModule[];
-}
-
-/** The wall scales with the screen: the root font size is a 96th of its width. */
-function useWallScale(): number {
-  useLayoutEffect(() => {
-    document.documentElement.classList.add('wall-mode');
-    return () => document.documentElement.classList.remove('wall-mode');
-  }, []);
-  const [rem, setRem] = useState(20);
-  useLayoutEffect(() => {
-    const read = () =>
-      setRem(Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 20);
-    read();
-    window.addEventListener('resize', read);
-    return () => window.removeEventListener('resize', read);
-  }, []);
-  return rem;
 }
 
 export function WallMode({ adapter, config, domains }: WallModeProps) {
@@ -164,7 +142,6 @@ function WallScreen({
   const settings = useUiStore((state) => state.layerSettings);
   const selection = useUiStore((state) => state.selection);
   const select = useUiStore((state) => state.select);
-  const setLayersVisible = useUiStore((state) => state.setLayersVisible);
   const desk = useAlarmDesk();
   const { tree, names: areaNames, inArea } = useAreas(adapter, language);
   const now = useDisplayNow();
@@ -184,108 +161,27 @@ function WallScreen({
 
   const wall = config.wall;
   const showsData = sources.some((source) => source.data !== null);
-  const views = useMemo(() => tourViews(wall.tour, tree), [wall.tour, tree]);
-  const [startIndex] = useState(() => readTourIndex(window.location.search));
-  const tour = useTour(views, {
-    holdMs: wall.holdS * 1_000,
-    minSeverity: wall.preemptSeverity,
-    alarms: desk.query.data ? desk.alarms : null,
+  const layerTitle = (layer: LayerDefinition) => translatorFor(layer.domain)(layer.titleKey);
+  const cityName = localizedName(catalog.city.name, language);
+  const tour = useWallTour({
+    wall,
+    desk,
+    tree,
+    areaNames,
+    cityName,
+    cityBbox: catalog.city.bbox,
+    layers,
+    settings,
+    layerTitle,
+    language,
     running: showsData,
-    startIndex,
+    linked: initialCamera !== null,
   });
-  const tourIndex = tour.kind === 'touring' ? tour.index : tour.resume;
-  useEffect(() => {
-    const search = writeTourIndex(window.location.search, tourIndex);
-    window.history.replaceState(
-      window.history.state,
-      '',
-      `${window.location.pathname}${search}${window.location.hash}`,
-    );
-  }, [tourIndex]);
-  const featured = tour.kind === 'featuring' ? (desk.byId.get(tour.alarmId) ?? null) : null;
-  const view =
-    tour.kind === 'touring' ? (views[tour.index % Math.max(1, views.length)] ?? null) : null;
-
-  // Each new view or featured alarm moves the camera once (a refresh of the same does not).
-  const viewKey =
-    tour.kind === 'touring' ? `view:${tour.index}:${tour.seq}` : `alarm:${tour.alarmId}`;
-  const targetBbox = featured
-    ? featured.bbox
-    : view?.areaId
-      ? (tree?.byId.get(view.areaId)?.bbox ?? catalog.city.bbox)
-      : catalog.city.bbox;
-  const requestKey = keyOf(
-    `${viewKey}|${view?.areaId && tree ? 'area' : ''}|${featured ? 'alarm' : ''}`,
-  );
-  // Opened from a link (a reload by the watchdog): the first view stays where the link says,
-  // also when the areas arrive later (the request's key changes then, the view does not).
-  const [startView] = useState(viewKey);
-  const keepLinkedCamera = initialCamera !== null && viewKey === startView;
-  const cameraRequest = useMemo<CameraRequest | null>(
-    () =>
-      keepLinkedCamera
-        ? null
-        : { key: requestKey, bbox: targetBbox, maxZoom: featured ? ALARM_MAX_ZOOM : AREA_MAX_ZOOM },
-    // The request is the same while its key is: data refreshes do not move the camera again.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [requestKey, keepLinkedCamera],
-  );
-  // A view names its layers: the wall shows those.
-  const viewLayers = view?.layers ?? null;
-  useEffect(() => {
-    if (!viewLayers) return;
-    const shown = new Set(viewLayers);
-    setLayersVisible(
-      layers.filter((layer) => !shown.has(layer.id)),
-      false,
-    );
-    setLayersVisible(
-      layers.filter((layer) => shown.has(layer.id)),
-      true,
-    );
-  }, [viewLayers, layers, setLayersVisible]);
 
   // The URL holds the view: a reload comes back to it.
   const queryClient = useQueryClient();
   const reload = useCallback(() => reloadPage(queryClient), [queryClient]);
   useWatchdog(wall.watchdogS * 1_000, showsData, reload);
-
-  const layerTitle = (layer: LayerDefinition) => translatorFor(layer.domain)(layer.titleKey);
-  const cityName = localizedName(catalog.city.name, language);
-  const subject: CalloutSubject | null = featured
-    ? {
-        kind: 'alarm',
-        alarm: featured,
-        place: featured.areaId ? (areaNames.get(featured.areaId) ?? null) : null,
-      }
-    : view && tour.kind === 'touring'
-      ? {
-          kind: 'view',
-          place: view.areaId
-            ? localizedName(
-                tree?.byId.get(view.areaId)?.name ?? { zh: view.areaId, en: view.areaId },
-                language,
-              )
-            : cityName,
-          layers: layers
-            .filter((layer) => layerSetting(settings, layer).visible)
-            .map(layerTitle)
-            .join(' · '),
-          step: (tour.index % views.length) + 1,
-          of: views.length,
-        }
-      : null;
-
-  const healthEntries: HealthEntry[] = [
-    ...sources
-      .filter((source) => layerSetting(settings, source.layer).visible)
-      .map((source) => ({
-        id: source.layer.id,
-        title: layerTitle(source.layer),
-        status: source.status,
-      })),
-    { id: 'alarms', title: t('health.alarms'), status: alarmSourceStatus(desk.query) },
-  ];
 
   const basemap = useQuery({
     ...basemapQuery(adapter),
@@ -304,17 +200,6 @@ function WallScreen({
     }),
     [rem],
   );
-  const emphasis = useMemo(() => {
-    const layer = featured
-      ? layers.find((candidate) => candidate.dataset === featured.datasetId)
-      : undefined;
-    return featured && layer ? { layerId: layer.id, featureIds: featured.featureIds } : null;
-  }, [featured, layers]);
-  const attention = useMemo(() => (featured ? [featured.position] : []), [featured]);
-  const tickerAlarms = useMemo(
-    () => newestAlarms(desk.alarms, TICKER_SEVERITY, TICKER_LENGTH),
-    [desk.alarms],
-  );
   const sparkSize = useMemo(
     () => ({ width: SPARK_REM.width * rem, height: SPARK_REM.height * rem }),
     [rem],
@@ -326,16 +211,17 @@ function WallScreen({
       lang={language}
       data-testid="wall"
       data-tour={tour.kind}
-      data-view={viewKey}
+      data-view={tour.viewKey}
     >
-      <header className="wall__header">
-        <h1 className="wall__city" data-testid="city-name">
-          {cityName}
-        </h1>
-        <span className="wall__title">{t('app.title')}</span>
-        <HealthStrip entries={healthEntries} language={language} timeZone={catalog.city.timezone} />
-        <WallClock language={language} timeZone={catalog.city.timezone} />
-      </header>
+      <WallHeader
+        cityName={cityName}
+        language={language}
+        timeZone={catalog.city.timezone}
+        sources={sources}
+        settings={settings}
+        layerTitle={layerTitle}
+        alarmsStatus={alarmSourceStatus(desk.query)}
+      />
       <div className="wall__ribbon">
         <KpiBar
           figures={kpis.figures}
@@ -359,21 +245,25 @@ function WallScreen({
           onSelect={select}
           onError={setMapError}
           label={t('map.label')}
-          emphasis={emphasis}
-          attention={attention}
-          cameraRequest={cameraRequest}
+          emphasis={tour.emphasis}
+          attention={tour.attention}
+          cameraRequest={tour.cameraRequest}
           initialCamera={initialCamera}
           onCameraChange={onCameraChange}
           onUnrecoverable={reload}
         />
-        <AlarmTicker
-          alarms={tickerAlarms}
+        <WallTicker
+          alarms={desk.alarms}
           areaNames={areaNames}
           language={language}
           timeZone={catalog.city.timezone}
         />
-        {subject ? (
-          <WallCallout subject={subject} language={language} timeZone={catalog.city.timezone} />
+        {tour.subject ? (
+          <WallCallout
+            subject={tour.subject}
+            language={language}
+            timeZone={catalog.city.timezone}
+          />
         ) : null}
         {mapError ? (
           <div className="wall__notice">
@@ -382,22 +272,5 @@ function WallScreen({
         ) : null}
       </main>
     </div>
-  );
-}
-
-/** A number for a string (a camera request's key changes whenever the string does). */
-function keyOf(text: string): number {
-  let hash = 0;
-  for (let i = 0; i < text.length; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
-  return hash;
-}
-
-function WallClock({ language, timeZone }: { language: Language; timeZone?: string }) {
-  const now = useDisplayNow();
-  useNow();
-  return (
-    <time className="wall__clock" dateTime={new Date(now).toISOString()} data-testid="wall-clock">
-      {formatClock(now, language, timeZone)}
-    </time>
   );
 }
