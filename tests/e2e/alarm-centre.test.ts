@@ -122,6 +122,46 @@ describe('alarm centre', () => {
     expect(await row.getAttribute('data-step')).toBe('resolved');
   });
 
+  test('an action another operator beat says why in the page’s language, and the alarm as it is', async ({
+    session,
+  }) => {
+    const { page } = session;
+    session.allowConsoleError({
+      text: /status of 409/,
+      url: /\/api\/v1\/alarms\/[^/]+\/actions$/,
+      reason: 'the refused action is the point of the test: the browser logs its 409 answer',
+    });
+    const id = await burstAlarm(session);
+    await alarmRow(page, id).click();
+    const card = alarmCard(page, id);
+    await card.waitFor();
+    const { version } = await servedLifecycle(page, id);
+    // Another operator acknowledges it; in the same task, before this page can hear of it, the
+    // operator here presses Acknowledge on the card as it stood.
+    await page.evaluate(
+      async ({ alarmId, expectedVersion }) => {
+        const response = await fetch(`/api/v1/alarms/${encodeURIComponent(alarmId)}/actions`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ actionId: 'elsewhere-1', action: 'acknowledge', expectedVersion }),
+        });
+        if (!response.ok) throw new Error(`the other operator's action: HTTP ${response.status}`);
+        document
+          .querySelector<HTMLButtonElement>('[data-testid="alarm-action-acknowledge"]')!
+          .click();
+      },
+      { alarmId: id, expectedVersion: version },
+    );
+    const notice = card.getByTestId('outbox-notice');
+    await notice.waitFor();
+    expect(await notice.getAttribute('data-kind')).toBe('conflict');
+    expect(await notice.textContent()).toContain('the alarm is now Acknowledged');
+    await expect.poll(() => card.getAttribute('data-step')).toBe('acknowledged');
+    await page.getByTestId('language-zh-CN').click();
+    await expect.poll(() => notice.textContent()).toContain('告警当前为“已确认”');
+    await page.getByTestId('language-en').click();
+  });
+
   test('an action taken while the source is down stays pending and is sent once it is back', async ({
     session,
   }) => {

@@ -194,6 +194,8 @@ export const en = {
     dispatchTo: 'Dispatch to',
     actionsLabel: 'Actions on this alarm',
     conflict: 'Not applied: {{message}}. This is the alarm as it now stands.',
+    conflictAt: 'Not applied: the alarm is now {{step}}. This is the alarm as it now stands.',
+    sourceSaid: 'The source said: {{message}}',
     rejected: 'Not applied: {{message}}',
     dismiss: 'Dismiss',
     openOnMap: 'Show on map',

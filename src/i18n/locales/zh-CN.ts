@@ -191,6 +191,8 @@ export const zhCN: Messages = {
     dispatchTo: '派发给',
     actionsLabel: '对此告警的操作',
     conflict: '未生效：{{message}}。以下为告警当前状态。',
+    conflictAt: '未生效：告警当前为“{{step}}”。以下为告警当前状态。',
+    sourceSaid: '来源说明：{{message}}',
     rejected: '未生效：{{message}}',
     dismiss: '知道了',
     openOnMap: '在地图上查看',

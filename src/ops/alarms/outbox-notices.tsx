@@ -1,7 +1,8 @@
 /** Actions the source refused: what was refused and why, until the operator dismisses it. */
 import { useTranslation } from 'react-i18next';
 import { useAlarmDesk } from './alarm-desk';
-import { actionName } from './labels';
+import { actionName, stepName } from './labels';
+import type { OutboxNotice } from './outbox';
 
 export function OutboxNotices({ alarmId }: { alarmId?: string }) {
   const { t } = useTranslation();
@@ -21,10 +22,7 @@ export function OutboxNotices({ alarmId }: { alarmId?: string }) {
           data-kind={notice.kind}
         >
           <span>
-            <strong>{actionName(t, notice.action)}</strong>{' '}
-            {t(notice.kind === 'conflict' ? 'alarms.conflict' : 'alarms.rejected', {
-              message: notice.message,
-            })}
+            <strong>{actionName(t, notice.action)}</strong> <NoticeText notice={notice} />
           </span>
           <button
             type="button"
@@ -36,5 +34,30 @@ export function OutboxNotices({ alarmId }: { alarmId?: string }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * Why the action was refused, in the page's language where the page knows it (the step a
+ * conflict left the alarm at), with the source's own words, which may be in another, after it.
+ */
+function NoticeText({ notice }: { notice: OutboxNotice }) {
+  const { t } = useTranslation();
+  if (notice.kind === 'conflict' && notice.step !== undefined) {
+    return (
+      <>
+        {t('alarms.conflictAt', { step: stepName(t, notice.step) })}{' '}
+        <span className="outbox-notice-source">
+          {t('alarms.sourceSaid', { message: notice.message })}
+        </span>
+      </>
+    );
+  }
+  return (
+    <>
+      {t(notice.kind === 'conflict' ? 'alarms.conflict' : 'alarms.rejected', {
+        message: notice.message,
+      })}
+    </>
   );
 }

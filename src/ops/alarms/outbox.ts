@@ -14,6 +14,7 @@ import {
   type Alarm,
   type AlarmAction,
   type AlarmActionKind,
+  type LifecycleStep,
 } from '../../data/alarm-schemas';
 import { isAdapterError } from '../../data/errors';
 
@@ -33,7 +34,10 @@ export interface OutboxNotice {
   readonly alarmId: string;
   readonly action: AlarmActionKind;
   readonly kind: 'conflict' | 'rejected';
+  /** The source's own words, in its language. */
   readonly message: string;
+  /** For a conflict: the step the alarm is at now, which the page says in its own language. */
+  readonly step?: LifecycleStep;
 }
 
 export interface OutboxSnapshot {
@@ -201,6 +205,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
           action: item.action.action,
           kind: 'conflict',
           message: result.message,
+          step: result.alarm.lifecycle.step,
         });
       }
       options.onAlarm(result.alarm);

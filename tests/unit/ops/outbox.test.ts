@@ -148,7 +148,9 @@ describe('the outbox of operator actions', () => {
     await time.advance(0);
     await time.advance(0);
     const { pending, notices } = outbox.snapshot();
-    expect(notices).toMatchObject([{ alarmId: 'a-1', action: 'acknowledge', kind: 'conflict' }]);
+    expect(notices).toMatchObject([
+      { alarmId: 'a-1', action: 'acknowledge', kind: 'conflict', step: 'acknowledged' },
+    ]);
     expect(notices[0]!.message).toContain('another operator');
     expect(pending).toEqual([]);
     expect(source.calls.map((c) => c.actionId)).toEqual(['act-1', 'act-3']);
