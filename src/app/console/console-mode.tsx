@@ -8,21 +8,25 @@ import { useQuery } from '@tanstack/react-query';
 import { memo, Suspense, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DataAdapter } from '../../data/adapter';
-import { basemapQuery, catalogQuery, clockQuery } from '../../data/queries';
+import { catalogQuery } from '../../data/queries';
 import type { Catalog } from '../../data/schemas';
-import type { DomainModule, LayerDefinition } from '../../map/layer-contract';
+import type { DomainModule } from '../../map/layer-contract';
 import { errorMessage, useLayerSources } from '../../map/layer-sources';
-import { MapView, type BasemapChoice, type CameraAtRest } from '../../map/map-view';
-import { layerSetting, useUiStore } from '../../map/store';
+import { MapView, type CameraAtRest } from '../../map/map-view';
+import { useUiStore } from '../../map/store';
 import { ErrorNotice } from '../../ui/error-notice';
 import { onDemand } from '../../ui/on-demand';
 import type { RuntimeConfig } from '../config/runtime-config';
 import { DemoPanelPlaceholder } from '../demo/demo-panel-placeholder';
 import { DisplayTimeProvider, type DisplayTime } from '../../ui/display-time';
-import { useSimulatedTime } from '../demo/simulated-time';
+import {
+  useBasemapChoice,
+  useDomainViewLink,
+  useLayerVisibility,
+  useSourceTime,
+} from '../map-setup';
 import { useDomainTranslators } from '../translators';
 import { DetailsPanel } from './details-panel';
-import { useViewLink } from '../share/use-view-link';
 import { Operations, type OperationsView } from './operations';
 import { AlarmDeskProvider } from '../../ops/alarms/alarm-desk';
 import type { BBox, Position } from '../../data/schemas';
@@ -57,10 +61,7 @@ export function ConsoleMode({ adapter, config, domains }: ConsoleModeProps) {
   const { language } = useDomainTranslators();
   const feed = useLiveFeed(adapter, catalog.data?.data ?? null);
   // Read here, above the body: a reading that only confirms the clock re-renders nothing below.
-  const demo = adapter.capabilities.demoControls;
-  const clock = useQuery({ ...clockQuery(adapter), enabled: demo });
-  const sourceTime = useSimulatedTime(clock.data);
-  const sourceKnown = !demo || clock.data !== undefined;
+  const { sourceTime, sourceKnown } = useSourceTime(adapter);
 
   return (
     <div className="console" lang={language}>
@@ -120,12 +121,7 @@ const ConsoleBody = memo(function ConsoleBody({
   const select = useUiStore((state) => state.select);
   const [mapError, setMapError] = useState<string | null>(null);
 
-  const layers = useMemo(() => domains.flatMap((domain) => domain.layers), [domains]);
-  const kpiIds = useMemo(
-    () => domains.flatMap((domain) => (domain.kpis ?? []).map((kpi) => kpi.id)),
-    [domains],
-  );
-  const viewLink = useViewLink(layers, kpiIds);
+  const { layers, viewLink } = useDomainViewLink(domains);
   // Read when a layer is saved, not rendered: a camera at rest re-renders nothing.
   const viewBounds = useRef<BBox | null>(null);
   const currentViewBounds = useCallback(() => viewBounds.current, []);
@@ -139,10 +135,7 @@ const ConsoleBody = memo(function ConsoleBody({
     },
     [linkCamera],
   );
-  const isVisible = useCallback(
-    (layer: LayerDefinition) => layerSetting(settings, layer).visible,
-    [settings],
-  );
+  const isVisible = useLayerVisibility(settings);
   const demo = adapter.capabilities.demoControls;
   const replay = useReplayTime(sourceTime);
   useLinkedTime(
@@ -164,15 +157,7 @@ const ConsoleBody = memo(function ConsoleBody({
   );
   const alarmsOn = adapter.capabilities.alarms;
 
-  const embedded = config.basemap.kind === 'embedded';
-  const basemap = useQuery({
-    ...basemapQuery(adapter),
-    enabled: embedded && adapter.capabilities.basemap,
-  });
-  const basemapChoice: BasemapChoice =
-    config.basemap.kind === 'style'
-      ? { kind: 'style', url: config.basemap.url }
-      : { kind: 'embedded', data: basemap.data?.data ?? null };
+  const { basemap, choice: basemapChoice } = useBasemapChoice(adapter, config);
 
   const mapView = (operations: OperationsView | null) => (
     <MapView

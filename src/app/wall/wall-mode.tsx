@@ -14,12 +14,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DataAdapter } from '../../data/adapter';
-import { basemapQuery, catalogQuery, clockQuery } from '../../data/queries';
+import { catalogQuery } from '../../data/queries';
 import type { Catalog } from '../../data/schemas';
 import type { DomainModule, LayerDefinition } from '../../map/layer-contract';
 import { errorMessage, useLayerSources } from '../../map/layer-sources';
-import { MapView, type BasemapChoice } from '../../map/map-view';
-import { layerSetting, useUiStore } from '../../map/store';
+import { MapView } from '../../map/map-view';
+import { useUiStore } from '../../map/store';
 import { AlarmDeskProvider, useAlarmDesk } from '../../ops/alarms/alarm-desk';
 import { alarmSourceStatus } from '../../ops/alarms/alarm-source-status';
 import { localizedName } from '../../ops/alarms/labels';
@@ -30,9 +30,14 @@ import { reloadPage, useWatchdog } from '../../ops/wall/use-watchdog';
 import { DisplayTimeProvider, useDisplayNow, useDisplayTime } from '../../ui/display-time';
 import { ErrorNotice } from '../../ui/error-notice';
 import type { RuntimeConfig } from '../config/runtime-config';
-import { useSimulatedTime } from '../demo/simulated-time';
 import { useLiveFeed } from '../live/live-feed';
-import { useViewLink } from '../share/use-view-link';
+import type { useViewLink } from '../share/use-view-link';
+import {
+  useBasemapChoice,
+  useDomainViewLink,
+  useLayerVisibility,
+  useSourceTime,
+} from '../map-setup';
 import { useDomainTranslators } from '../translators';
 import { useWallScale } from './use-wall-scale';
 import { useWallTour } from './use-wall-tour';
@@ -84,19 +89,9 @@ function WallBody({
   rem,
 }: WallModeProps & { catalog: Catalog; rem: number }) {
   const settings = useUiStore((state) => state.layerSettings);
-  const layers = useMemo(() => domains.flatMap((domain) => domain.layers), [domains]);
-  const kpiIds = useMemo(
-    () => domains.flatMap((domain) => (domain.kpis ?? []).map((kpi) => kpi.id)),
-    [domains],
-  );
-  const viewLink = useViewLink(layers, kpiIds);
-  const isVisible = useCallback(
-    (layer: LayerDefinition) => layerSetting(settings, layer).visible,
-    [settings],
-  );
-  const demo = adapter.capabilities.demoControls;
-  const clock = useQuery({ ...clockQuery(adapter), enabled: demo });
-  const sourceTime = useSimulatedTime(clock.data);
+  const { layers, viewLink } = useDomainViewLink(domains);
+  const isVisible = useLayerVisibility(settings);
+  const { sourceTime } = useSourceTime(adapter);
   useLiveFeed(adapter, catalog);
   const sources = useLayerSources(adapter, catalog, layers, isVisible, sourceTime.rate);
 
@@ -183,14 +178,7 @@ function WallScreen({
   const reload = useCallback(() => reloadPage(queryClient), [queryClient]);
   useWatchdog(wall.watchdogS * 1_000, showsData, reload);
 
-  const basemap = useQuery({
-    ...basemapQuery(adapter),
-    enabled: config.basemap.kind === 'embedded' && adapter.capabilities.basemap,
-  });
-  const basemapChoice: BasemapChoice =
-    config.basemap.kind === 'style'
-      ? { kind: 'style', url: config.basemap.url }
-      : { kind: 'embedded', data: basemap.data?.data ?? null };
+  const { choice: basemapChoice } = useBasemapChoice(adapter, config);
   const padding = useMemo(
     () => ({
       top: CLEARANCE_REM.top * rem,
