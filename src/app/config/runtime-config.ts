@@ -47,8 +47,8 @@ export const runtimeConfigSchema = z
     /** Base URL of the REST contract; relative URLs resolve against the page. */
     apiBaseUrl: z.string().min(1).default('/api/v1'),
     /**
-     * How long an answer may take to begin, and then to pause while it arrives (a large one still
-     * arriving is not given up on); its whole may take ten times that (http-client.ts).
+     * How long an answer may take to begin; all of it may take ten times that, so that a large
+     * one still arriving is not given up on (http-client.ts).
      */
     requestTimeoutMs: z.number().int().min(1_000).max(120_000).default(15_000),
     /** The embedded demo backend (MSW in the browser). Off for a real city. */
