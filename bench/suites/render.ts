@@ -96,9 +96,10 @@ const tilesPath = (scale: CityScale) => `/bench/tiles/${scale}`;
  */
 const SERVED_SCALES: readonly CityScale[] = ['megacity'];
 /**
- * The app's wait for an answer at a served preset: a million features' live values are tens of
- * megabytes, read while the page is busy with the rest; the default 15 s gives up on them and
- * asks again, behind the answers still coming.
+ * The app's wait for an answer to begin at a served preset: the demo server answers one request
+ * at a time, each a million features' live values (tens of megabytes) or the base map, so an
+ * answer can wait longer than the default 15 s behind the others, and is then asked for again
+ * behind them.
  */
 const SERVED_REQUEST_TIMEOUT_MS = 120_000;
 

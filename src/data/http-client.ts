@@ -1,7 +1,7 @@
 /**
  * Requests to sources with the contract's failure rules: a deadline (for the answer to begin, and
- * a longer one for all of it), the caller's abort, and every way a source can fail (unreachable, non-2xx,
- * not JSON, wrong shape) turned into an AdapterError.
+ * a longer one for all of it), the caller's abort, and every way a source can fail (unreachable,
+ * non-2xx, not JSON, wrong shape) turned into an AdapterError.
  * JSON and raw bytes (vector tiles) share one exchange, so they fail alike.
  */
 import type { z } from 'zod';

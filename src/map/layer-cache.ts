@@ -14,6 +14,7 @@
 import type { Layer } from '@deck.gl/core';
 import type { RenderContext } from './layer-contract';
 import type { LayerSource } from './layer-sources';
+import { sameValues } from '../ui/kept-values';
 
 export interface LayerCache {
   /** The layers `build` made for this source and context before, or those it makes now. */
@@ -52,12 +53,7 @@ export function createLayerCache(): LayerCache {
     },
     layerFor(name, inputs, build) {
       const entry = named.get(name);
-      if (
-        entry &&
-        entry.inputs.length === inputs.length &&
-        entry.inputs.every((input, i) => Object.is(input, inputs[i]))
-      )
-        return entry.layer;
+      if (entry && sameValues(entry.inputs, inputs)) return entry.layer;
       const layer = build();
       named.set(name, { inputs, layer });
       return layer;

@@ -56,6 +56,7 @@ export function useListMemo<V>(
   return values;
 }
 
-function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
+/** The same values in the same order, each compared with `Object.is`. */
+export function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
 }

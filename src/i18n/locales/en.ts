@@ -193,7 +193,6 @@ export const en = {
     addNote: 'Add note',
     dispatchTo: 'Dispatch to',
     actionsLabel: 'Actions on this alarm',
-    conflict: 'Not applied: {{message}}. This is the alarm as it now stands.',
     conflictAt: 'Not applied: the alarm is now {{step}}. This is the alarm as it now stands.',
     sourceSaid: 'The source said: {{message}}',
     rejected: 'Not applied: {{message}}',

@@ -190,7 +190,6 @@ export const zhCN: Messages = {
     addNote: '添加备注',
     dispatchTo: '派发给',
     actionsLabel: '对此告警的操作',
-    conflict: '未生效：{{message}}。以下为告警当前状态。',
     conflictAt: '未生效：告警当前为“{{step}}”。以下为告警当前状态。',
     sourceSaid: '来源说明：{{message}}',
     rejected: '未生效：{{message}}',

@@ -43,21 +43,13 @@ export function OutboxNotices({ alarmId }: { alarmId?: string }) {
  */
 function NoticeText({ notice }: { notice: OutboxNotice }) {
   const { t } = useTranslation();
-  if (notice.kind === 'conflict' && notice.step !== undefined) {
-    return (
-      <>
-        {t('alarms.conflictAt', { step: stepName(t, notice.step) })}{' '}
-        <span className="outbox-notice-source">
-          {t('alarms.sourceSaid', { message: notice.message })}
-        </span>
-      </>
-    );
-  }
+  if (notice.kind === 'rejected') return <>{t('alarms.rejected', { message: notice.message })}</>;
   return (
     <>
-      {t(notice.kind === 'conflict' ? 'alarms.conflict' : 'alarms.rejected', {
-        message: notice.message,
-      })}
+      {t('alarms.conflictAt', { step: stepName(t, notice.step) })}{' '}
+      <span className="outbox-notice-source">
+        {t('alarms.sourceSaid', { message: notice.message })}
+      </span>
     </>
   );
 }

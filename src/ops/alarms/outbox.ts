@@ -29,16 +29,20 @@ export interface PendingAction {
   readonly retryAt: number;
 }
 
-export interface OutboxNotice {
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+interface NoticeOf {
   readonly id: string;
   readonly alarmId: string;
   readonly action: AlarmActionKind;
-  readonly kind: 'conflict' | 'rejected';
   /** The source's own words, in its language. */
   readonly message: string;
-  /** For a conflict: the step the alarm is at now, which the page says in its own language. */
-  readonly step?: LifecycleStep;
 }
+
+export type OutboxNotice =
+  /** `step`: where the alarm is now, which the page says in its own language. */
+  | (NoticeOf & { readonly kind: 'conflict'; readonly step: LifecycleStep })
+  | (NoticeOf & { readonly kind: 'rejected' });
 
 export interface OutboxSnapshot {
   readonly pending: readonly PendingAction[];
@@ -155,7 +159,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     for (const listener of listeners) listener();
   };
 
-  const notify = (notice: Omit<OutboxNotice, 'id'>): void => {
+  const notify = (notice: DistributiveOmit<OutboxNotice, 'id'>): void => {
     notices = [...notices, { ...notice, id: `${notice.alarmId}:${now()}:${notices.length}` }].slice(
       -MAX_NOTICES,
     );
