@@ -195,14 +195,14 @@ export function MapView(props: MapViewProps) {
         });
       },
       pickingRadius: PICKING_RADIUS_PX,
-      // Whether every layer has all it draws (a tiled layer: every tile in view), for whoever
-      // waits for a complete picture (the browser tests, the benchmarks).
-      // The ones still loading are named, for whoever wonders why a picture is not complete.
+      // Whether every layer has all it draws (a tiled layer: every tile in view) and was made for
+      // the map's zoom, for whoever waits for a complete picture (the browser tests, the
+      // benchmarks). What is missing is named, for whoever wonders why a picture is not complete.
       onAfterRender: () => {
-        const pending = drawn.pendingLayers();
+        const pending = drawn.pendingFor(map.getZoom());
         container.dataset['layersLoaded'] = pending.length === 0 ? 'true' : 'false';
         if (pending.length === 0) delete container.dataset['layersPending'];
-        else container.dataset['layersPending'] = pending.map((layer) => layer.id).join(' ');
+        else container.dataset['layersPending'] = pending.join(' ');
       },
       getCursor: ({ isHovering, isDragging }) =>
         isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab',

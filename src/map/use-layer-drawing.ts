@@ -19,6 +19,7 @@ import type { FeatureRef, LayerSetting } from './store';
 import type { TileEvents } from './tiled-layer';
 import { useTilesInView } from './tiles-in-view';
 import { useAnimationLoop } from './use-animation-loop';
+import { layerZoom } from './layer-zoom';
 
 const NO_ATTENTION: readonly Position[] = [];
 const TILE_EVENTS: TileEvents = {
@@ -33,22 +34,34 @@ export interface DrawnLayers {
   readonly drawnLayersRef: RefObject<Layer[]>;
   /** The layers made for the current map, handed back where nothing changed (layer-cache.ts). */
   readonly layerCacheRef: RefObject<LayerCache>;
+  /** The zoom (`layerZoom`) the layers last handed to deck.gl were made for. */
+  readonly drawnZoomRef: RefObject<number | null>;
   /** A new map (and overlay) was made: layers made for the one before are no use to it. */
   mapCreated(): void;
-  /** The layers last handed to deck.gl that do not have all they draw yet (tiles in view). */
-  pendingLayers(): Layer[];
+  /**
+   * What the layers last handed to deck.gl lack for a map at `mapZoom`: the ids of those that do
+   * not have all they draw yet (tiles in view), and `zoom` when they were made for another zoom.
+   * A jump's new zoom reaches the layers only after React's next render, so the frames drawn in
+   * between show the layers of the zoom before (road labels of the wrong zoom, say).
+   */
+  pendingFor(mapZoom: number): string[];
 }
 
 function createDrawnLayers(): DrawnLayers {
   const drawnLayersRef: RefObject<Layer[]> = { current: [] };
+  const drawnZoomRef: RefObject<number | null> = { current: null };
   const layerCacheRef: RefObject<LayerCache> = { current: createLayerCache() };
   return {
     drawnLayersRef,
+    drawnZoomRef,
     layerCacheRef,
     mapCreated: () => {
       layerCacheRef.current = createLayerCache();
     },
-    pendingLayers: () => drawnLayersRef.current.filter((layer) => !layer.isLoaded),
+    pendingFor: (mapZoom) => {
+      const pending = drawnLayersRef.current.filter((layer) => !layer.isLoaded).map((l) => l.id);
+      return drawnZoomRef.current === layerZoom(mapZoom) ? pending : [...pending, 'zoom'];
+    },
   };
 }
 
@@ -72,6 +85,11 @@ export interface LayerDrawingInput {
   embedded: Basemap | null;
 }
 
+interface LayersMade {
+  readonly layers: Layer[];
+  readonly madeForZoom: number;
+}
+
 export function useLayerDrawing(
   drawn: DrawnLayers,
   mapRef: RefObject<MapLibreMap | null>,
@@ -80,21 +98,23 @@ export function useLayerDrawing(
   basemapReady: boolean,
   input: LayerDrawingInput,
 ): void {
-  const { drawnLayersRef, layerCacheRef } = drawn;
-  const drawLayers = useCallback(
-    (layers: Layer[]) => {
-      drawnLayersRef.current = layers;
-      overlayRef.current?.setProps({ layers });
-    },
-    [drawnLayersRef, overlayRef],
-  );
-
+  const { drawnLayersRef, drawnZoomRef, layerCacheRef } = drawn;
   const { sources, settings, language, zoom, selection, emphasis, focus, attention, overlays } =
     input;
+  const drawLayers = useCallback(
+    ({ layers, madeForZoom }: LayersMade) => {
+      drawnLayersRef.current = layers;
+      drawnZoomRef.current = madeForZoom;
+      overlayRef.current?.setProps({ layers });
+    },
+    [drawnLayersRef, drawnZoomRef, overlayRef],
+  );
+
   const { embedded } = input;
   const buildLayers = useCallback(
-    (animationTime: number) =>
-      composeLayers({
+    (animationTime: number): LayersMade => ({
+      madeForZoom: zoom,
+      layers: composeLayers({
         sources,
         settings,
         language,
@@ -109,6 +129,7 @@ export function useLayerDrawing(
         tileEvents: TILE_EVENTS,
         cache: layerCacheRef.current,
       }),
+    }),
     [
       sources,
       settings,

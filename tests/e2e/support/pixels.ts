@@ -37,11 +37,13 @@ export const COLOR_TOLERANCE = 20;
 /**
  * Waits until the map has drawn everything it was asked to: one animation frame (React's effects
  * have handed deck.gl its new layers), then the first frame drawn after that with every base-map
- * tile loaded, every deck.gl layer loaded (a tiled layer: its tiles in view) and the camera at rest
- * (the page's updates held while it moved applied: src/ui/camera-motion.ts), then a 1-pixel read, which returns only when the GPU (here Mesa's llvmpipe, on the
- * CPU) has finished that frame; without it the frame is still being rasterised while the test
- * goes on, and whatever touches the GPU next pays for it. Not MapLibre's `idle`: while alarms
- * pulse there is always a next frame pending, and `idle` can take many frames to come.
+ * tile loaded and nothing of the base map still fading, every deck.gl layer loaded (a tiled layer:
+ * its tiles in view) and made for the map's zoom, and the camera at rest (the page's updates held
+ * while it moved applied: src/ui/camera-motion.ts), then a 1-pixel read, which returns only when
+ * the GPU (here Mesa's llvmpipe, on the CPU) has finished that frame; without it the frame is
+ * still being rasterised while the test goes on, and whatever touches the GPU next pays for it.
+ * Not MapLibre's `idle`: while alarms pulse there is always a next frame pending, and `idle` can
+ * take many frames to come.
  */
 export async function settleMap(page: Page, timeoutMs = 30_000): Promise<void> {
   await page.evaluate(async (timeout) => {
@@ -70,6 +72,10 @@ export async function settleMap(page: Page, timeoutMs = 30_000): Promise<void> {
           ),
         );
       }, timeout);
+      // Read once the frame is done: in its `render` event MapLibre has not yet said whether it
+      // needs more frames for what it is still fading (a dashed line's pattern cross-fades for
+      // 300 ms after a jump across a whole zoom level), and `loaded()` is true in between.
+      const afterFrame = () => queueMicrotask(check);
       const check = () => {
         frames++;
         if (
@@ -78,13 +84,13 @@ export async function settleMap(page: Page, timeoutMs = 30_000): Promise<void> {
           container?.dataset['layersLoaded'] === 'false' ||
           container?.dataset['cameraAtRest'] === 'false'
         ) {
-          map.once('render', check);
+          map.once('render', afterFrame);
           return;
         }
         clearTimeout(timer);
         resolve();
       };
-      map.once('render', check);
+      map.once('render', afterFrame);
       map.triggerRepaint();
     });
     const canvas = map.getCanvas();

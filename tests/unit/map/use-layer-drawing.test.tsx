@@ -96,8 +96,17 @@ describe('useLayerDrawing', () => {
   it('names the layers handed over that deck.gl has not loaded', () => {
     const { result, handed } = setup();
     // Never drawn by deck.gl here: none of them has loaded.
-    expect(result.current.pendingLayers().map((layer) => layer.id)).toEqual(
-      handed[0]!.map((layer) => layer.id),
-    );
+    expect(result.current.pendingFor(input.zoom)).toEqual(handed[0]!.map((layer) => layer.id));
+  });
+
+  it('says the layers are not complete while they were made for another zoom than the map’s', () => {
+    const { result, rerender, handed } = setup();
+    const ids = handed[0]!.map((layer) => layer.id);
+    // A jump to 15.3: the map is there at once, the layers once React has rendered the new zoom.
+    expect(result.current.pendingFor(15.3)).toEqual([...ids, 'zoom']);
+    rerender({ props: { ...input, zoom: 15 }, basemapReady: false });
+    expect(result.current.pendingFor(15.3)).toEqual(handed.at(-1)!.map((layer) => layer.id));
+    // Within the same half level the layers are the same.
+    expect(result.current.pendingFor(15.49)).not.toContain('zoom');
   });
 });
