@@ -10,11 +10,23 @@ import { cameraStartedMoving, isCameraAtRest, onCameraRest } from '../ui/camera-
 /** Reports until the returned function is called (a map removed mid-move holds nothing more). */
 export function reportCameraMotion(map: MapLibreMap, container: HTMLElement): () => void {
   let stopMoving: (() => void) | null = null;
+  // A jump (the camera set in one go: a resize as the page lays out, a camera restored) starts
+  // and ends in one task: no frame is drawn in between, so there is nothing to hold updates for,
+  // and holding them would keep the first complete picture waiting for a rest. A move is taken
+  // for one once it is still going after the task that started it.
+  let starting = false;
   const started = () => {
-    stopMoving ??= cameraStartedMoving();
-    container.dataset['cameraAtRest'] = 'false';
+    if (starting || stopMoving) return;
+    starting = true;
+    queueMicrotask(() => {
+      if (!starting) return;
+      starting = false;
+      stopMoving = cameraStartedMoving();
+      container.dataset['cameraAtRest'] = 'false';
+    });
   };
   const stopped = () => {
+    starting = false;
     stopMoving?.();
     stopMoving = null;
   };

@@ -19,6 +19,9 @@ function fakeMap() {
   return { map, fire, listening: () => [...listeners.values()].some((set) => set.size > 0) };
 }
 
+/** The end of the task that fired the events: the microtasks queued in it have run. */
+const taskEnd = () => Promise.resolve();
+
 /** The rest, then the two frames after it. */
 function rest(): void {
   vi.advanceTimersByTime(REST_MS);
@@ -36,11 +39,12 @@ describe('reportCameraMotion', () => {
     vi.useRealTimers();
   });
 
-  it('holds the page’s updates while the camera moves, and says when they were applied', () => {
+  it('holds the page’s updates while the camera moves, and says when they were applied', async () => {
     const { map, fire } = fakeMap();
     const container = document.createElement('div');
     const stop = reportCameraMotion(map as unknown as MapLibreMap, container);
     fire('movestart');
+    await taskEnd();
     expect(container.dataset['cameraAtRest']).toBe('false');
     const update = vi.fn();
     afterCameraMoves(update);
@@ -54,11 +58,29 @@ describe('reportCameraMotion', () => {
     stop();
   });
 
-  it('a map removed mid-move holds nothing more, and hears nothing more', () => {
+  it('a jump (started and ended in one task) holds nothing', async () => {
+    const { map, fire } = fakeMap();
+    const container = document.createElement('div');
+    container.dataset['cameraAtRest'] = 'true';
+    const stop = reportCameraMotion(map as unknown as MapLibreMap, container);
+    fire('movestart');
+    fire('move');
+    fire('moveend');
+    await taskEnd();
+    expect(isCameraAtRest()).toBe(true);
+    expect(container.dataset['cameraAtRest']).toBe('true');
+    const update = vi.fn();
+    afterCameraMoves(update);
+    expect(update).toHaveBeenCalledTimes(1);
+    stop();
+  });
+
+  it('a map removed mid-move holds nothing more, and hears nothing more', async () => {
     const { map, fire, listening } = fakeMap();
     const container = document.createElement('div');
     const stop = reportCameraMotion(map as unknown as MapLibreMap, container);
     fire('movestart');
+    await taskEnd();
     stop();
     expect(listening()).toBe(false);
     rest();
