@@ -2,15 +2,18 @@
  * PMTiles archives of the demo city's static datasets, read from the mock backend over fetch (so
  * the tiles hold exactly what the API serves), one archive per dataset:
  * `<out>/<scale>/<dataset>.pmtiles` (MVT, gzipped tiles; the layer inside is the dataset id).
+ * `basemap` in the list of datasets writes the base map (GET /basemap) as `basemap.pmtiles`, a
+ * layer per part, for `tiledBasemapStyle` (src/map/embedded-style.ts).
  * Used by `npm run tiles` and by the render benchmark's megacity.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { CityScale } from '../../mocks/city/scale';
 import { createMockServer } from '../../mocks/node';
-import { catalogSchema, featureCollectionSchema } from '../../src/data/schemas';
+import { basemapSchema, catalogSchema, featureCollectionSchema } from '../../src/data/schemas';
+import { BASEMAP_PARTS, BUILDINGS_MIN_ZOOM } from '../../src/map/embedded-style';
 import { Compression, TileType, writePmtiles } from './pmtiles-writer';
-import { vectorTiles } from './vector-tiles';
+import { layeredVectorTiles, layerMinZoom, type TileLayerInput } from './vector-tiles';
 
 const BASE_URL = 'http://cityops.test/api/v1';
 const AT = '2026-01-15T08:30:00+08:00';
@@ -22,6 +25,9 @@ export const TILED_DATASETS: readonly string[] = [
   'pipes.drainage',
   'pipes.gas',
 ];
+
+/** The name that writes the base map's archive, in place of a dataset's. */
+export const BASEMAP_ARCHIVE = 'basemap';
 
 export interface CityTilesOptions {
   readonly scale: CityScale;
@@ -58,14 +64,28 @@ export async function writeCityTiles(options: CityTilesOptions): Promise<Map<str
     const { bbox } = catalog.city;
     const outDir = `${options.out}/${scale}`;
     mkdirSync(outDir, { recursive: true });
+    /** An archive's layers: a dataset's features, or the base map's parts. */
+    const layersOf = async (name: string): Promise<TileLayerInput[]> => {
+      if (name === BASEMAP_ARCHIVE) {
+        const basemap = basemapSchema.parse(await read('/basemap'));
+        return BASEMAP_PARTS.map((part) => ({
+          name: part,
+          features: basemap[part].features,
+          ...(part === 'buildings' ? { minZoom: BUILDINGS_MIN_ZOOM } : {}),
+        }));
+      }
+      const { features } = featureCollectionSchema.parse(
+        await read(`/datasets/${encodeURIComponent(name)}/features`),
+      );
+      return [{ name, features }];
+    };
     for (const dataset of options.datasets) {
       const started = performance.now();
-      const { features } = featureCollectionSchema.parse(
-        await read(`/datasets/${encodeURIComponent(dataset)}/features`),
-      );
-      const tiles = vectorTiles(features, bbox, { layer: dataset, minZoom, maxZoom }).map(
-        (tile) => ({ ...tile, data: gzipSync(tile.data) }),
-      );
+      const layers = await layersOf(dataset);
+      const tiles = layeredVectorTiles(layers, bbox, { minZoom, maxZoom }).map((tile) => ({
+        ...tile,
+        data: gzipSync(tile.data),
+      }));
       const archive = writePmtiles(tiles, {
         tileType: TileType.Mvt,
         tileCompression: Compression.Gzip,
@@ -73,9 +93,12 @@ export async function writeCityTiles(options: CityTilesOptions): Promise<Map<str
         center: [catalog.city.center[0], catalog.city.center[1], Math.round(catalog.city.zoom)],
         metadata: {
           name: `${catalog.city.name.en}: ${dataset}`,
-          vector_layers: [
-            { id: dataset, minzoom: minZoom, maxzoom: maxZoom, fields: { id: 'String' } },
-          ],
+          vector_layers: layers.map((layer) => ({
+            id: layer.name,
+            minzoom: layerMinZoom(layer, minZoom),
+            maxzoom: maxZoom,
+            fields: { id: 'String' },
+          })),
         },
       });
       const path = `${outDir}/${dataset}.pmtiles`;
@@ -83,7 +106,7 @@ export async function writeCityTiles(options: CityTilesOptions): Promise<Map<str
       written.set(dataset, path);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       options.log(
-        `${path}: ${features.length} features, ${tiles.length} tiles, ${(archive.length / 1e6).toFixed(1)} MB, ${seconds} s`,
+        `${path}: ${layers.reduce((sum, layer) => sum + layer.features.length, 0)} features, ${tiles.length} tiles, ${(archive.length / 1e6).toFixed(1)} MB, ${seconds} s`,
       );
     }
   } finally {

@@ -4,7 +4,8 @@
  * roads by the project's own tiler, as `npm run tiles` does). Only the tiles in view are read
  * (byte ranges of the archive), the roads are drawn, take the live state of the city's backend
  * by id, and a click on one shows its details and live speed. A missing archive is an error on
- * the roads alone.
+ * the roads alone. The base map from an archive of its own, through a style of it, looks as the
+ * embedded one does.
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
@@ -14,19 +15,24 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { catalogSchema, featureCollectionSchema } from '../../src/data/schemas';
 import { Compression, TileType, writePmtiles } from '../../scripts/pmtiles/pmtiles-writer';
-import { vectorTiles } from '../../scripts/pmtiles/vector-tiles';
+import { layeredVectorTiles, vectorTiles } from '../../scripts/pmtiles/vector-tiles';
+import { basemapSchema } from '../../src/data/schemas';
+import { BASEMAP_PARTS, BUILDINGS_MIN_ZOOM, tiledBasemapStyle } from '../../src/map/embedded-style';
+import { basemapColors } from '../../src/ui/theme';
 import { fixturePath } from '../helpers/fixtures';
 import {
   LAYER_IDS,
+  jumpTo,
   layerStatus,
   openApp,
   patchConfig,
   selectAt,
   showOnly,
+  waitForApp,
   waitForLayerPhase,
 } from './support/app';
 import { isApiRequest, servedState } from './support/city';
-import { changedPixels, snapshotMap } from './support/pixels';
+import { changedPixels, countMapColors, hexRgb, snapshotMap } from './support/pixels';
 import { focusRoad, longestArterial } from './support/roads';
 import { test } from './support/test';
 
@@ -52,6 +58,28 @@ const archive = writePmtiles(
 );
 const tileBytes = new Map(tiles.map((tile) => [`${tile.z}/${tile.x}/${tile.y}`, tile.data]));
 
+/** The town's base map, a layer per part, as `npm run tiles -- --datasets basemap` writes it. */
+const basemap = basemapSchema.parse(
+  JSON.parse(readFileSync(new URL('../../fixtures/town/basemap.json', import.meta.url), 'utf8')),
+);
+const basemapArchive = writePmtiles(
+  layeredVectorTiles(
+    BASEMAP_PARTS.map((part) => ({
+      name: part,
+      features: basemap[part].features,
+      ...(part === 'buildings' ? { minZoom: BUILDINGS_MIN_ZOOM } : {}),
+    })),
+    bbox,
+    { minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM },
+  ).map((tile) => ({ ...tile, data: gzipSync(tile.data) })),
+  {
+    tileType: TileType.Mvt,
+    tileCompression: Compression.Gzip,
+    bounds: bbox,
+    metadata: { vector_layers: BASEMAP_PARTS.map((part) => ({ id: part, fields: {} })) },
+  },
+);
+
 interface Served {
   readonly path: string;
   readonly range: string | null;
@@ -61,19 +89,31 @@ let root = '';
 let served: Served[] = [];
 let close = async () => {};
 
-/** `/town/roads.pmtiles` with byte ranges, and `/xyz/{z}/{x}/{y}.pbf` (404 where no tile). */
+/**
+ * `/town/roads.pmtiles` and `/town/basemap.pmtiles` with byte ranges, a style of the latter at
+ * `/town/basemap.json`, and `/xyz/{z}/{x}/{y}.pbf` (404 where no tile).
+ */
 function answer(request: IncomingMessage): { status: number; body: Uint8Array; range?: string } {
   const url = new URL(request.url ?? '/', 'http://tiles');
-  if (url.pathname === '/town/roads.pmtiles') {
+  const archives: Record<string, Uint8Array> = {
+    '/town/roads.pmtiles': archive,
+    '/town/basemap.pmtiles': basemapArchive,
+  };
+  const bytes = archives[url.pathname];
+  if (bytes) {
     const range = /^bytes=(\d+)-(\d+)$/u.exec(request.headers.range ?? '');
-    if (!range) return { status: 200, body: archive };
+    if (!range) return { status: 200, body: bytes };
     const start = Number(range[1]);
-    const end = Math.min(Number(range[2]), archive.length - 1);
+    const end = Math.min(Number(range[2]), bytes.length - 1);
     return {
       status: 206,
-      body: archive.subarray(start, end + 1),
-      range: `bytes ${start}-${end}/${archive.length}`,
+      body: bytes.subarray(start, end + 1),
+      range: `bytes ${start}-${end}/${bytes.length}`,
     };
+  }
+  if (url.pathname === '/town/basemap.json') {
+    const style = tiledBasemapStyle(`${root}/town/basemap.pmtiles`);
+    return { status: 200, body: new TextEncoder().encode(JSON.stringify(style)) };
   }
   const xyz = /^\/xyz\/(\d+)\/(\d+)\/(\d+)\.pbf$/u.exec(url.pathname);
   const tile = xyz ? tileBytes.get(`${xyz[1]}/${xyz[2]}/${xyz[3]}`) : undefined;
@@ -224,5 +264,55 @@ describe('roads from vector tiles', () => {
     await openApp(page, { live: LAYER_IDS.filter((id) => id !== 'traffic.roads') });
     await waitForLayerPhase(page, 'traffic.roads', 'error');
     expect(await layerStatus(page, 'traffic.roads').textContent()).toContain('HTTP 404');
+  });
+
+  test('the base map from an archive of its own, through a style of it, looks as the embedded one', async ({
+    session,
+  }) => {
+    const { page } = session;
+    const palettes = {
+      water: [hexRgb(basemapColors.water)],
+      park: [hexRgb(basemapColors.park)],
+      roads: [
+        basemapColors.roadExpressway,
+        basemapColors.roadArterial,
+        basemapColors.roadLocal,
+      ].map(hexRgb),
+    };
+    /** The base map's colours at the town's centre, closer in than the town's fit. */
+    const basemapPicture = async () => {
+      await showOnly(page, []);
+      await jumpTo(page, [(bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2], 14.5);
+      return countMapColors(page, palettes, { background: hexRgb(basemapColors.background) });
+    };
+    await openApp(page);
+    const embedded = await basemapPicture();
+
+    served = [];
+    let basemapReads = 0;
+    page.on('request', (request) => {
+      if (isApiRequest(request.url(), 'basemap')) basemapReads++;
+    });
+    await patchConfig(page, { basemap: { kind: 'style', url: `${root}/town/basemap.json` } });
+    await page.reload();
+    // The layers stay hidden across the reload (the page keeps its settings): only the map is
+    // waited for.
+    await waitForApp(page, []);
+    const tiled = await basemapPicture();
+    await session.screenshot('pmtiles-basemap');
+
+    // The city's backend is not asked for its base map: the archive has it, read by ranges.
+    expect(basemapReads).toBe(0);
+    const reads = served.filter((read) => read.path === '/town/basemap.pmtiles');
+    expect(reads.length).toBeGreaterThan(2);
+    expect(reads.every((read) => read.range !== null)).toBe(true);
+    // The same map: each of its colours covers about as much of it (tiles simplify edges a little;
+    // the embedded map's labels, drawn by the app, are not in a style without glyphs).
+    expect(tiled.nonBackground / tiled.total).toBeGreaterThan(0.3);
+    for (const part of Object.keys(palettes) as (keyof typeof palettes)[]) {
+      expect(embedded.counts[part], part).toBeGreaterThan(1_000);
+      expect(tiled.counts[part] / embedded.counts[part], part).toBeGreaterThan(0.9);
+      expect(tiled.counts[part] / embedded.counts[part], part).toBeLessThan(1.1);
+    }
   });
 });

@@ -9,8 +9,12 @@ import {
   writePmtiles,
   type ArchiveTile,
 } from '../../../scripts/pmtiles/pmtiles-writer';
-import { tileProperties, vectorTiles } from '../../../scripts/pmtiles/vector-tiles';
-import { featureCollectionSchema } from '../../../src/data/schemas';
+import {
+  layeredVectorTiles,
+  tileProperties,
+  vectorTiles,
+} from '../../../scripts/pmtiles/vector-tiles';
+import { featureCollectionSchema, type Feature } from '../../../src/data/schemas';
 import { fixturePath } from '../../helpers/fixtures';
 
 /** An archive in memory, read the way the browser reads one over HTTP: by byte ranges. */
@@ -120,5 +124,46 @@ describe('writePmtiles', () => {
     const first = roads[0]!;
     expect(found.get(first.id)).toMatchObject(tileProperties(first));
     expect(found.get(first.id)).toHaveProperty('name_zh');
+  });
+
+  it('puts several layers in one archive (a base map), each from its own first zoom', async () => {
+    const water: Feature = {
+      type: 'Feature',
+      id: 'lake',
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [121.41, 31.21],
+            [121.42, 31.21],
+            [121.42, 31.22],
+            [121.41, 31.21],
+          ],
+        ],
+      },
+      properties: {},
+    };
+    const building: Feature = {
+      ...water,
+      id: 'tower',
+      properties: { heightM: 120 },
+    };
+    const tiles = layeredVectorTiles(
+      [
+        { name: 'water', features: [water] },
+        { name: 'buildings', features: [building], minZoom: 13 },
+      ],
+      bounds,
+      { minZoom: 12, maxZoom: 13 },
+    );
+    const layersAt = (z: number) =>
+      tiles
+        .filter((tile) => tile.z === z)
+        .map((tile) => Object.keys(new VectorTile(new PbfReader(tile.data)).layers).sort());
+    expect(layersAt(12)).toEqual([['water']]);
+    expect(layersAt(13)).toEqual([['buildings', 'water']]);
+    const [tile] = tiles.filter((candidate) => candidate.z === 13);
+    const buildings = new VectorTile(new PbfReader(tile!.data)).layers['buildings']!;
+    expect(buildings.feature(0).properties).toEqual({ id: 'tower', heightM: 120 });
   });
 });
