@@ -1,15 +1,23 @@
 /**
  * What both baseline pages share: the same demo backend as the app (the same city, served the
- * same way: in the page, or by the standalone demo server the app is pointed at), and a bare MapLibre map with the app's embedded base map, its WebGL context
- * attributes, canvas size and camera. No React, no queries, no validation: the floor under the
- * app. The bench reads `window.__cityopsMap` and waits for `window.__benchReady`, as for the app.
+ * same way: in the page, or by the standalone demo server the app is pointed at), and a bare
+ * MapLibre map with the app's base map (embedded, or its vector tiles where the app reads those),
+ * its WebGL context attributes, canvas size and camera. No React, no queries, no validation: the
+ * floor under the app. The bench reads `window.__cityopsMap` and waits for `window.__benchReady`,
+ * as for the app.
  */
 import { Map as MapLibreMap, type StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { startMockWorker } from '../../mocks/browser';
 import type { CityScale } from '../../mocks/city/scale';
 import type { Basemap, Catalog } from '../../src/data/schemas';
-import { basemapLayers, basemapSources, emptyStyle } from '../../src/map/embedded-style';
+import { BASEMAP_ARCHIVE } from '../../scripts/pmtiles/write-city-tiles';
+import {
+  basemapLayers,
+  basemapSources,
+  emptyStyle,
+  tiledBasemapStyle,
+} from '../../src/map/embedded-style';
 import { setUpMapLibre } from '../../src/map/maplibre-setup';
 
 declare global {
@@ -33,7 +41,10 @@ export interface BaselineParams {
   readonly height: number;
   /** The standalone demo server's API (`&api=`); null: the demo backend runs in the page. */
   readonly api: string | null;
-  /** Datasets read as vector tiles, from `<path>/<dataset>.pmtiles` (the megacity). */
+  /**
+   * Datasets read as vector tiles, from `<path>/<dataset>.pmtiles` (the megacity); `basemap` among
+   * them: the base map too, from `<path>/basemap.pmtiles`.
+   */
   readonly tiles: { readonly path: string; readonly datasets: readonly string[] } | null;
 }
 
@@ -74,12 +85,13 @@ export async function getJson<T>(api: string, path: string): Promise<T> {
 export interface BaselineMap {
   readonly map: MapLibreMap;
   readonly catalog: Catalog;
-  readonly basemap: Basemap;
+  /** The embedded base map; null when it is read as vector tiles (which have no labels). */
+  readonly basemap: Basemap | null;
   /** Where the page reads the city from. */
   readonly api: string;
 }
 
-/** Starts the demo backend (unless a server's is named) and a MapLibre map showing the embedded base map. */
+/** Starts the demo backend (unless a server's is named) and a MapLibre map showing the base map. */
 export async function openBaselineMap(params: BaselineParams): Promise<BaselineMap> {
   const api = params.api ?? API;
   if (params.api === null) {
@@ -89,20 +101,26 @@ export async function openBaselineMap(params: BaselineParams): Promise<BaselineM
       scale: params.scale,
     });
   }
-  const [catalog, basemap] = await Promise.all([
-    getJson<Catalog>(api, '/catalog'),
-    getJson<Basemap>(api, '/basemap'),
-  ]);
+  const tiledBasemap = params.tiles?.datasets.includes(BASEMAP_ARCHIVE)
+    ? new URL(`${params.tiles.path}/${BASEMAP_ARCHIVE}.pmtiles`, window.location.href).href
+    : null;
+  const catalogRead = getJson<Catalog>(api, '/catalog');
+  let basemap: Basemap | null = null;
+  let style: StyleSpecification;
+  if (tiledBasemap === null) {
+    basemap = await getJson<Basemap>(api, '/basemap');
+    const empty = emptyStyle();
+    style = {
+      ...empty,
+      sources: basemapSources(basemap),
+      layers: [...empty.layers, ...basemapLayers()],
+    };
+  } else style = tiledBasemapStyle(tiledBasemap);
+  const catalog = await catalogRead;
   const container = document.getElementById('map')!;
   container.style.width = `${params.width}px`;
   container.style.height = `${params.height}px`;
   setUpMapLibre();
-  const empty = emptyStyle();
-  const style: StyleSpecification = {
-    ...empty,
-    sources: basemapSources(basemap),
-    layers: [...empty.layers, ...basemapLayers()],
-  };
   const map = new MapLibreMap({
     container,
     style,

@@ -9,7 +9,13 @@
 import type { Layer } from '@deck.gl/core';
 import { PathLayer, PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
-import type { Catalog, Feature, FeatureCollection, LiveState } from '../../src/data/schemas';
+import type {
+  BasemapLabel,
+  Catalog,
+  Feature,
+  FeatureCollection,
+  LiveState,
+} from '../../src/data/schemas';
 import { getJson, openBaselineMap, readParams, runBaseline } from './baseline-map';
 import { tiledPathLayer } from './tiled-baseline';
 
@@ -173,9 +179,9 @@ runBaseline(async () => {
         : wholeDataset(api, dataset),
     ),
   );
-  const labels = new TextLayer<(typeof basemap.labels)[number]>({
+  const labels = new TextLayer<BasemapLabel>({
     id: 'basemap-labels',
-    data: basemap.labels,
+    data: basemap?.labels ?? [],
     getPosition: (label) => [label.position[0], label.position[1]],
     getText: (label) => label.text.en,
     getSize: (label) => (label.kind === 'district' ? 16 : 12),

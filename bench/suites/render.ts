@@ -23,7 +23,8 @@ import {
 import { withDemoServer } from '../probes/demo-server';
 import { runScript } from '../probes/run-probe';
 import { withBrowserPage, withPreviewServer } from '../probes/served-page';
-import { TILED_DATASETS } from '../../scripts/pmtiles/write-city-tiles';
+import { BASEMAP_ARCHIVE, TILED_DATASETS } from '../../scripts/pmtiles/write-city-tiles';
+import { tiledBasemapStyle } from '../../src/map/embedded-style';
 import { measurementOf, type Measurement } from '../result';
 import { median } from '../stats';
 
@@ -81,13 +82,15 @@ interface Setup {
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
 
 /**
- * Presets whose static datasets the app and the deck.gl baseline read as vector tiles (PMTiles
- * archives written by the suite), as a city that size would be served: a million pipe segments
- * are not one GeoJSON response.
+ * Presets whose static datasets and base map the app and the baselines read as vector tiles
+ * (PMTiles archives written by the suite), as a city that size would be served: a million pipe
+ * segments, or 120 MB of base map, are not one GeoJSON response.
  */
 const TILED_SCALES: readonly CityScale[] = ['megacity'];
 const TILE_ZOOMS = { minZoom: 10, maxZoom: 14 } as const;
 const tilesPath = (scale: CityScale) => `/bench/tiles/${scale}`;
+/** The archives of a tiled preset: its static datasets', and the base map's. */
+const TILED_ARCHIVES = [...TILED_DATASETS, BASEMAP_ARCHIVE];
 
 /**
  * Presets whose demo backend runs in a process of its own (bench/probes/demo-server.ts), read by
@@ -113,7 +116,7 @@ function pagePath(kind: PageKind, scale: CityScale, setup: Setup | null, backend
   if (kind === 'app') return `/?config=/bench/${scale}.config.json${cam ? `&cam=${cam}` : ''}`;
   if (!setup) throw new Error('a baseline page needs the camera and canvas of the app');
   const tiles = TILED_SCALES.includes(scale)
-    ? `&tiles=${tilesPath(scale)}&tiled=${TILED_DATASETS.join(',')}`
+    ? `&tiles=${tilesPath(scale)}&tiled=${TILED_ARCHIVES.join(',')}`
     : '';
   const api = backend.api === null ? '' : `&api=${encodeURIComponent(backend.api)}`;
   return `/bench/${kind}.html?scale=${scale}&seed=${SEED}&cam=${cam}&size=${setup.width},${setup.height}${api}${tiles}`;
@@ -126,11 +129,11 @@ export async function buildPages(
 ): Promise<void> {
   await build({ configFile: PAGES_CONFIG });
   for (const scale of scales.filter((name) => TILED_SCALES.includes(name))) {
-    log(`render: ${scale}: writing the vector tiles of ${TILED_DATASETS.join(', ')}`);
+    log(`render: ${scale}: writing the vector tiles of ${TILED_ARCHIVES.join(', ')}`);
     // `npm run tiles` in a process of its own: it holds a whole world while it cuts the tiles.
     const printed = await runScript('scripts/pmtiles/city-tiles.ts', [
       ...['--scale', scale, '--seed', String(SEED), '--out', `${PAGES_DIR}tiles`],
-      ...['--datasets', TILED_DATASETS.join(',')],
+      ...['--datasets', TILED_ARCHIVES.join(',')],
       ...['--min-zoom', String(TILE_ZOOMS.minZoom), '--max-zoom', String(TILE_ZOOMS.maxZoom)],
     ]);
     for (const line of printed.trim().split('\n')) log(`render: ${line}`);
@@ -140,16 +143,19 @@ export async function buildPages(
 /**
  * The app's runtime config for a preset: its demo backend in the page or a server's; a tiled
  * preset's names its archives by absolute URL (as a source's URL must be), on the server that
- * serves the pages.
+ * serves the pages, and a style of its base map's archive, written next to the config.
  */
 function writeAppConfig(scale: CityScale, serverUrl: string, backend: Backend): void {
+  const tiled = TILED_SCALES.includes(scale);
+  const archiveUrl = (name: string) =>
+    new URL(`${tilesPath(scale)}/${name}.pmtiles`, serverUrl).href;
   const sources = Object.fromEntries(
     TILED_DATASETS.map((dataset) => [
       dataset,
       {
         geometry: {
           adapter: 'pmtiles',
-          url: new URL(`${tilesPath(scale)}/${dataset}.pmtiles`, serverUrl).href,
+          url: archiveUrl(dataset),
           sourceLayer: dataset,
           idProperty: 'id',
           fields: { 'name.zh': 'name_zh', 'name.en': 'name_en' },
@@ -158,6 +164,12 @@ function writeAppConfig(scale: CityScale, serverUrl: string, backend: Backend): 
     ]),
   );
   mkdirSync(PAGES_DIR, { recursive: true });
+  const styleFile = `${scale}.basemap.json`;
+  if (tiled)
+    writeFileSync(
+      `${PAGES_DIR}${styleFile}`,
+      JSON.stringify(tiledBasemapStyle(archiveUrl(BASEMAP_ARCHIVE))),
+    );
   writeFileSync(
     `${PAGES_DIR}${scale}.config.json`,
     JSON.stringify({
@@ -168,8 +180,10 @@ function writeAppConfig(scale: CityScale, serverUrl: string, backend: Backend): 
             mock: { enabled: false },
             requestTimeoutMs: SERVED_REQUEST_TIMEOUT_MS,
           }),
-      basemap: { kind: 'embedded' },
-      ...(TILED_SCALES.includes(scale) ? { sources } : {}),
+      basemap: tiled
+        ? { kind: 'style', url: new URL(`/bench/${styleFile}`, serverUrl).href }
+        : { kind: 'embedded' },
+      ...(tiled ? { sources } : {}),
     }),
   );
 }
