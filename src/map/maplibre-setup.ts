@@ -3,12 +3,11 @@
  * - its worker, a separate module that bundlers misplace: MapLibre is pointed at the file Vite
  *   emits for it;
  * - the `pmtiles://` protocol, so a style can read vector tiles from a PMTiles archive (a city
- *   whose base map is too big for one GeoJSON answer: see `tiledBasemapStyle`). The library is
- *   loaded on the first tile asked for, so a page whose style names no archive never downloads it.
+ *   whose base map is too big for one GeoJSON answer: see `tiledBasemapStyle`). It is loaded on
+ *   the first request, so a page whose style names no archive never downloads it.
  */
 import { addProtocol, setWorkerUrl, type AddProtocolAction } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { Protocol } from 'pmtiles';
 
 export const PMTILES_PROTOCOL = 'pmtiles';
 
@@ -17,23 +16,27 @@ let done = false;
 export function setUpMapLibre(): void {
   if (done) return;
   setWorkerUrl(workerUrl);
-  addProtocol(PMTILES_PROTOCOL, pmtilesRequest());
+  addProtocol(
+    PMTILES_PROTOCOL,
+    onDemand(() => import('./pmtiles-protocol')),
+  );
   done = true;
 }
 
-/** Answers MapLibre's `pmtiles://` requests (an archive's TileJSON, then its tiles). */
-export function pmtilesRequest(): AddProtocolAction {
-  let protocol: Promise<Protocol> | null = null;
+/** The protocol, loaded on its first request (again on the next one, if loading failed). */
+export function onDemand(
+  load: () => Promise<{ pmtilesProtocol: () => AddProtocolAction }>,
+): AddProtocolAction {
+  let protocol: Promise<AddProtocolAction> | null = null;
   return async (params, abort) => {
-    protocol ??= import('pmtiles').then(
-      (module) => new module.Protocol(),
+    protocol ??= load().then(
+      (module) => module.pmtilesProtocol(),
       (cause: unknown) => {
         // Loaded again on the next request (the network may be back).
         protocol = null;
         throw cause;
       },
     );
-    // Its TileJSON answer is typed `unknown`; it is the object MapLibre asks for.
-    return (await protocol).tilev4(params, abort) as ReturnType<AddProtocolAction>;
+    return (await protocol)(params, abort);
   };
 }

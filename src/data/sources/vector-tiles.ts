@@ -12,7 +12,7 @@
  * Nothing big is kept here: PMTiles keeps the archive's header and directories, and the map keeps
  * the tiles it has drawn.
  */
-import { Compression, EtagMismatch, PMTiles, TileType, type Header, type Source } from 'pmtiles';
+import { Compression, PMTiles, TileType, type Header } from 'pmtiles';
 import type { TiledFeatures } from '../adapter';
 import { bboxesIntersect } from '../bbox';
 import { AdapterError, isAdapterError } from '../errors';
@@ -23,6 +23,7 @@ import { tileDecoder } from '../vector-tile-decoder';
 import { noSuchLayer, type TileAddress } from '../vector-tile-decoding';
 import { tileAt, tileExtent } from '../web-mercator-tiles';
 import type { GeometryReader, SourceRequestOptions } from './ogc-api-features';
+import { pmtilesRangeSource } from './pmtiles-range-source';
 import type { MvtSource, PmtilesSource } from './source-config';
 
 type TiledSource = PmtilesSource | MvtSource;
@@ -53,37 +54,13 @@ export function pmtilesReader(
   source: PmtilesSource,
   request: SourceRequestOptions,
 ): GeometryReader {
-  // After the archive changed under a cached part of it, parts are fetched past the browser cache.
-  let reload = false;
-  const rangeSource: Source = {
-    getKey: () => source.url,
-    async getBytes(offset, length, signal, etag) {
-      const answer = await requestBytes({
-        url: source.url,
-        resource,
-        fetch: request.fetch,
-        timeoutMs: request.timeoutMs,
-        headers: { ...source.headers, Range: `bytes=${offset}-${offset + length - 1}` },
-        ...(signal ? { signal } : {}),
-        ...(reload ? { cache: 'reload' as const } : {}),
-      });
-      const served = strongEtag(answer);
-      if (etag !== undefined && served !== undefined && served !== etag) {
-        reload = true;
-        throw new EtagMismatch(`${resource}: the archive changed while it was being read`);
-      }
-      // A server that ignores Range answers 200 with the whole file: the range is cut from it.
-      const start = answer.status === 206 ? 0 : offset;
-      const part = answer.bytes.subarray(start, start + length);
-      return {
-        data:
-          part.byteLength === answer.bytes.buffer.byteLength
-            ? answer.bytes.buffer
-            : part.slice().buffer,
-        ...(served !== undefined ? { etag: served } : {}),
-      };
-    },
-  };
+  const rangeSource = pmtilesRangeSource({
+    url: source.url,
+    resource,
+    fetch: request.fetch,
+    timeoutMs: request.timeoutMs,
+    ...(source.headers ? { headers: source.headers } : {}),
+  });
 
   // PMTiles keeps failed reads of the header and directories: after a failure it starts afresh.
   let archive: PMTiles | null = null;
@@ -346,11 +323,6 @@ function vectorLayerNames(metadata: unknown): string[] | null {
 }
 
 /** The ETag a server gave, unless weak (a weak one does not say the bytes are the same). */
-function strongEtag(answer: BytesAnswer): string | undefined {
-  const etag = answer.headers.get('ETag');
-  return etag === null || etag.startsWith('W/') ? undefined : etag;
-}
-
 function invalid(resource: string, problem: string): AdapterError {
   return new AdapterError('invalid-response', `${resource}: ${problem}`, { resource });
 }
