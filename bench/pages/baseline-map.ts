@@ -11,7 +11,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { startMockWorker } from '../../mocks/browser';
 import type { CityScale } from '../../mocks/city/scale';
 import type { Basemap, Catalog } from '../../src/data/schemas';
-import { BASEMAP_ARCHIVE } from '../../scripts/pmtiles/write-city-tiles';
+import { BASEMAP_ARCHIVE } from '../../scripts/pmtiles/archives';
 import {
   basemapLayers,
   basemapSources,

@@ -23,7 +23,7 @@ import {
 import { withDemoServer } from '../probes/demo-server';
 import { runScript } from '../probes/run-probe';
 import { withBrowserPage, withPreviewServer } from '../probes/served-page';
-import { BASEMAP_ARCHIVE, TILED_DATASETS } from '../../scripts/pmtiles/write-city-tiles';
+import { BASEMAP_ARCHIVE, TILED_DATASETS } from '../../scripts/pmtiles/archives';
 import { tiledBasemapStyle } from '../../src/map/embedded-style';
 import { measurementOf, type Measurement } from '../result';
 import { median } from '../stats';

@@ -14,7 +14,8 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CITY_SCALES, type CityScale } from '../../mocks/city/scale';
 import { tiledBasemapStyle } from '../../src/map/embedded-style';
-import { BASEMAP_ARCHIVE, TILED_DATASETS, writeCityTiles } from './write-city-tiles';
+import { BASEMAP_ARCHIVE, TILED_DATASETS } from './archives';
+import { writeCityTiles } from './write-city-tiles';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -32,13 +33,18 @@ async function main(): Promise<void> {
   if (!CITY_SCALES.includes(scale))
     throw new Error(`--scale must be one of ${CITY_SCALES.join(', ')}`);
   const basemapUrl = values['basemap-url'];
+  const datasets = values.datasets.split(',');
+  if (basemapUrl !== undefined && !datasets.includes(BASEMAP_ARCHIVE))
+    throw new Error(
+      `--basemap-url is for the base map's archive: add ${BASEMAP_ARCHIVE} to --datasets`,
+    );
   if (basemapUrl !== undefined && !URL.canParse(basemapUrl))
     throw new Error('--basemap-url must be an absolute URL (MapLibre does not resolve pmtiles://)');
   const written = await writeCityTiles({
     scale,
     seed: Number(values.seed),
     out: values.out,
-    datasets: values.datasets.split(','),
+    datasets,
     minZoom: Number(values['min-zoom']),
     maxZoom: Number(values['max-zoom']),
     log: (line) => console.log(line),

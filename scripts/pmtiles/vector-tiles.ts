@@ -1,8 +1,9 @@
 /**
  * Features cut into Mapbox Vector Tiles (geojson-vt, vt-pbf) for every zoom of a range over their
- * extent, ready for `writePmtiles`: one layer per tile (a dataset) or several (a base map). Vector tile ids are integers and the datasets' are text, so a
- * feature's id travels as its `id` property, which is what live values are joined on. A localized
- * name `{ zh, en }` becomes `name_zh` and `name_en` (tiles hold flat values only).
+ * extent, ready for `writePmtiles`: one layer per tile (a dataset) or several (a base map). Vector
+ * tile ids are integers and the datasets' are text, so a feature's id travels as its `id`
+ * property, which is what live values are joined on. A localized name `{ zh, en }` becomes
+ * `name_zh` and `name_en` (tiles hold flat values only).
  */
 import GeoJSONVT from 'geojson-vt';
 import vtpbf from 'vt-pbf';

@@ -10,24 +10,23 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { CityScale } from '../../mocks/city/scale';
 import { createMockServer } from '../../mocks/node';
-import { basemapSchema, catalogSchema, featureCollectionSchema } from '../../src/data/schemas';
-import { BASEMAP_PARTS, BUILDINGS_MIN_ZOOM } from '../../src/map/embedded-style';
+import {
+  basemapSchema,
+  catalogSchema,
+  featureCollectionSchema,
+  type Feature,
+} from '../../src/data/schemas';
+import { BASEMAP_ARCHIVE, BASEMAP_MIN_ZOOM, basemapTileLayers } from './archives';
 import { Compression, TileType, writePmtiles } from './pmtiles-writer';
-import { layeredVectorTiles, layerMinZoom, type TileLayerInput } from './vector-tiles';
+import {
+  layeredVectorTiles,
+  layerMinZoom,
+  tileProperties,
+  type TileLayerInput,
+} from './vector-tiles';
 
 const BASE_URL = 'http://cityops.test/api/v1';
 const AT = '2026-01-15T08:30:00+08:00';
-
-/** The static datasets big enough to want tiles. */
-export const TILED_DATASETS: readonly string[] = [
-  'traffic.roads',
-  'pipes.water',
-  'pipes.drainage',
-  'pipes.gas',
-];
-
-/** The name that writes the base map's archive, in place of a dataset's. */
-export const BASEMAP_ARCHIVE = 'basemap';
 
 export interface CityTilesOptions {
   readonly scale: CityScale;
@@ -66,14 +65,8 @@ export async function writeCityTiles(options: CityTilesOptions): Promise<Map<str
     mkdirSync(outDir, { recursive: true });
     /** An archive's layers: a dataset's features, or the base map's parts. */
     const layersOf = async (name: string): Promise<TileLayerInput[]> => {
-      if (name === BASEMAP_ARCHIVE) {
-        const basemap = basemapSchema.parse(await read('/basemap'));
-        return BASEMAP_PARTS.map((part) => ({
-          name: part,
-          features: basemap[part].features,
-          ...(part === 'buildings' ? { minZoom: BUILDINGS_MIN_ZOOM } : {}),
-        }));
-      }
+      if (name === BASEMAP_ARCHIVE)
+        return basemapTileLayers(basemapSchema.parse(await read('/basemap')));
       const { features } = featureCollectionSchema.parse(
         await read(`/datasets/${encodeURIComponent(name)}/features`),
       );
@@ -81,8 +74,13 @@ export async function writeCityTiles(options: CityTilesOptions): Promise<Map<str
     };
     for (const dataset of options.datasets) {
       const started = performance.now();
-      const layers = await layersOf(dataset);
-      const tiles = layeredVectorTiles(layers, bbox, { minZoom, maxZoom }).map((tile) => ({
+      const first = dataset === BASEMAP_ARCHIVE ? Math.min(minZoom, BASEMAP_MIN_ZOOM) : minZoom;
+      const layers: TileLayerInput[] = [];
+      for (const layer of await layersOf(dataset)) {
+        if (layerMinZoom(layer, first) <= maxZoom) layers.push(layer);
+        else options.log(`${dataset}: ${layer.name} left out (from zoom ${layer.minZoom} only)`);
+      }
+      const tiles = layeredVectorTiles(layers, bbox, { minZoom: first, maxZoom }).map((tile) => ({
         ...tile,
         data: gzipSync(tile.data),
       }));
@@ -95,9 +93,9 @@ export async function writeCityTiles(options: CityTilesOptions): Promise<Map<str
           name: `${catalog.city.name.en}: ${dataset}`,
           vector_layers: layers.map((layer) => ({
             id: layer.name,
-            minzoom: layerMinZoom(layer, minZoom),
+            minzoom: layerMinZoom(layer, first),
             maxzoom: maxZoom,
-            fields: { id: 'String' },
+            fields: fieldsOf(layer.features),
           })),
         },
       });
@@ -113,4 +111,14 @@ export async function writeCityTiles(options: CityTilesOptions): Promise<Map<str
     server.close();
   }
   return written;
+}
+
+/** The TileJSON `fields` of a layer: each property its features carry, with its type. */
+function fieldsOf(features: readonly Feature[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const feature of features)
+    for (const [key, value] of Object.entries(tileProperties(feature)))
+      fields[key] ??=
+        typeof value === 'number' ? 'Number' : typeof value === 'boolean' ? 'Boolean' : 'String';
+  return fields;
 }

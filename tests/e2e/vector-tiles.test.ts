@@ -4,7 +4,7 @@
  * roads by the project's own tiler, as `npm run tiles` does). Only the tiles in view are read
  * (byte ranges of the archive), the roads are drawn, take the live state of the city's backend
  * by id, and a click on one shows its details and live speed. A missing archive is an error on
- * the roads alone. The base map from an archive of its own, through a style of it, looks as the
+ * the roads alone. The base map from an archive of its own, through a style of it, draws as the
  * embedded one does.
  */
 import { readFileSync } from 'node:fs';
@@ -13,11 +13,11 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { catalogSchema, featureCollectionSchema } from '../../src/data/schemas';
+import { basemapSchema, catalogSchema, featureCollectionSchema } from '../../src/data/schemas';
 import { Compression, TileType, writePmtiles } from '../../scripts/pmtiles/pmtiles-writer';
 import { layeredVectorTiles, vectorTiles } from '../../scripts/pmtiles/vector-tiles';
-import { basemapSchema } from '../../src/data/schemas';
-import { BASEMAP_PARTS, BUILDINGS_MIN_ZOOM, tiledBasemapStyle } from '../../src/map/embedded-style';
+import { BASEMAP_MIN_ZOOM, basemapTileLayers } from '../../scripts/pmtiles/archives';
+import { BASEMAP_PARTS, tiledBasemapStyle } from '../../src/map/embedded-style';
 import { basemapColors } from '../../src/ui/theme';
 import { fixturePath } from '../helpers/fixtures';
 import {
@@ -63,15 +63,10 @@ const basemap = basemapSchema.parse(
   JSON.parse(readFileSync(new URL('../../fixtures/town/basemap.json', import.meta.url), 'utf8')),
 );
 const basemapArchive = writePmtiles(
-  layeredVectorTiles(
-    BASEMAP_PARTS.map((part) => ({
-      name: part,
-      features: basemap[part].features,
-      ...(part === 'buildings' ? { minZoom: BUILDINGS_MIN_ZOOM } : {}),
-    })),
-    bbox,
-    { minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM },
-  ).map((tile) => ({ ...tile, data: gzipSync(tile.data) })),
+  layeredVectorTiles(basemapTileLayers(basemap), bbox, {
+    minZoom: BASEMAP_MIN_ZOOM,
+    maxZoom: MAX_ZOOM,
+  }).map((tile) => ({ ...tile, data: gzipSync(tile.data) })),
   {
     tileType: TileType.Mvt,
     tileCompression: Compression.Gzip,
@@ -266,7 +261,7 @@ describe('roads from vector tiles', () => {
     expect(await layerStatus(page, 'traffic.roads').textContent()).toContain('HTTP 404');
   });
 
-  test('the base map from an archive of its own, through a style of it, looks as the embedded one', async ({
+  test('the base map from an archive of its own, through a style of it, draws water, parks and roads as the embedded one', async ({
     session,
   }) => {
     const { page } = session;
