@@ -254,7 +254,9 @@ export function MapView(props: MapViewProps) {
       }
       latest.current.onSelect(feature);
     });
-    map.on('zoomend', () => setZoom(layerZoom(map.getZoom())));
+    // At the end of every move, not only of zooms: a resize can change the zoom (to keep within
+    // the map's limits) with move events alone. The same zoom again re-renders nothing.
+    map.on('moveend', () => setZoom(layerZoom(map.getZoom())));
     const cameraAtRest = () => {
       const center = map.getCenter();
       container.dataset.center = `${center.lng.toFixed(6)},${center.lat.toFixed(6)}`;

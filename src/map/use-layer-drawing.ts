@@ -34,10 +34,10 @@ export interface DrawnLayers {
   readonly drawnLayersRef: RefObject<Layer[]>;
   /** The layers made for the current map, handed back where nothing changed (layer-cache.ts). */
   readonly layerCacheRef: RefObject<LayerCache>;
-  /** The zoom (`layerZoom`) the layers last handed to deck.gl were made for. */
-  readonly drawnZoomRef: RefObject<number | null>;
   /** A new map (and overlay) was made: layers made for the one before are no use to it. */
   mapCreated(): void;
+  /** Records the layers handed to deck.gl, and the zoom (`layerZoom`) they were made for. */
+  handedOver(made: LayersMade): void;
   /**
    * What the layers last handed to deck.gl lack for a map at `mapZoom`: the ids of those that do
    * not have all they draw yet (tiles in view), and `zoom` when they were made for another zoom.
@@ -47,20 +47,32 @@ export interface DrawnLayers {
   pendingFor(mapZoom: number): string[];
 }
 
+/** Layers made for deck.gl, and the zoom they were made for. */
+interface LayersMade {
+  readonly layers: Layer[];
+  readonly madeForZoom: number;
+}
+
 function createDrawnLayers(): DrawnLayers {
   const drawnLayersRef: RefObject<Layer[]> = { current: [] };
-  const drawnZoomRef: RefObject<number | null> = { current: null };
+  let drawnZoom: number | null = null;
   const layerCacheRef: RefObject<LayerCache> = { current: createLayerCache() };
   return {
     drawnLayersRef,
-    drawnZoomRef,
     layerCacheRef,
     mapCreated: () => {
       layerCacheRef.current = createLayerCache();
+      // The new overlay has none of them until they are handed over again.
+      drawnLayersRef.current = [];
+      drawnZoom = null;
+    },
+    handedOver: ({ layers, madeForZoom }) => {
+      drawnLayersRef.current = layers;
+      drawnZoom = madeForZoom;
     },
     pendingFor: (mapZoom) => {
       const pending = drawnLayersRef.current.filter((layer) => !layer.isLoaded).map((l) => l.id);
-      return drawnZoomRef.current === layerZoom(mapZoom) ? pending : [...pending, 'zoom'];
+      return drawnZoom === layerZoom(mapZoom) ? pending : [...pending, 'zoom'];
     },
   };
 }
@@ -85,11 +97,6 @@ export interface LayerDrawingInput {
   embedded: Basemap | null;
 }
 
-interface LayersMade {
-  readonly layers: Layer[];
-  readonly madeForZoom: number;
-}
-
 export function useLayerDrawing(
   drawn: DrawnLayers,
   mapRef: RefObject<MapLibreMap | null>,
@@ -98,16 +105,15 @@ export function useLayerDrawing(
   basemapReady: boolean,
   input: LayerDrawingInput,
 ): void {
-  const { drawnLayersRef, drawnZoomRef, layerCacheRef } = drawn;
+  const { drawnLayersRef, layerCacheRef } = drawn;
   const { sources, settings, language, zoom, selection, emphasis, focus, attention, overlays } =
     input;
   const drawLayers = useCallback(
-    ({ layers, madeForZoom }: LayersMade) => {
-      drawnLayersRef.current = layers;
-      drawnZoomRef.current = madeForZoom;
-      overlayRef.current?.setProps({ layers });
+    (made: LayersMade) => {
+      drawn.handedOver(made);
+      overlayRef.current?.setProps({ layers: made.layers });
     },
-    [drawnLayersRef, drawnZoomRef, overlayRef],
+    [drawn, overlayRef],
   );
 
   const { embedded } = input;

@@ -60,7 +60,7 @@ export async function settleMap(page: Page, timeoutMs = 30_000): Promise<void> {
       const timer = setTimeout(() => {
         const state = container?.dataset ?? {};
         const waitingFor = [
-          map.loaded() ? null : 'base map tiles',
+          map.loaded() ? null : 'base map tiles or fades',
           state['basemap'] === 'loading' ? 'base map' : null,
           state['layersLoaded'] === 'false' ? `layers (${state['layersPending'] ?? '?'})` : null,
           state['cameraAtRest'] === 'false' ? 'camera at rest' : null,

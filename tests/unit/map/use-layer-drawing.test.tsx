@@ -109,4 +109,15 @@ describe('useLayerDrawing', () => {
     // Within the same half level the layers are the same.
     expect(result.current.pendingFor(15.49)).not.toContain('zoom');
   });
+
+  it('a new map has none of the layers until they are handed to it', () => {
+    const { result, rerender, handed } = setup();
+    result.current.mapCreated();
+    expect(result.current.pendingFor(input.zoom)).toEqual(['zoom']);
+    rerender({
+      props: { ...input, selection: { layerId: 'other', featureId: 'x' } },
+      basemapReady: false,
+    });
+    expect(result.current.pendingFor(input.zoom)).toEqual(handed.at(-1)!.map((layer) => layer.id));
+  });
 });
