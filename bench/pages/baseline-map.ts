@@ -49,8 +49,8 @@ export interface BaselineParams {
 }
 
 /**
- * `?scale=city&seed=42&cam=lng,lat,zoom&size=W,H[&api=URL][&tiles=/path&tiled=a,b]`, as the render suite
- * writes it.
+ * `?scale=city&seed=42&cam=lng,lat,zoom&size=W,H[&api=URL][&tiles=/path&tiled=a,b]`, as the
+ * render suite writes it.
  */
 export function readParams(search: string): BaselineParams {
   const params = new URLSearchParams(search);

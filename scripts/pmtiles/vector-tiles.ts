@@ -58,10 +58,9 @@ export function layeredVectorTiles(
   bbox: readonly [number, number, number, number],
   options: Omit<TilingOptions, 'layer'>,
 ): ArchiveTile[] {
-  const indexes = layers.map((layer) => ({
-    name: layer.name,
-    minZoom: layerMinZoom(layer, options.minZoom),
-    index: new GeoJSONVT(
+  const indexes = layers.map((layer) => {
+    const minZoom = layerMinZoom(layer, options.minZoom);
+    const index = new GeoJSONVT(
       {
         type: 'FeatureCollection',
         features: layer.features.map((feature) => ({
@@ -70,13 +69,10 @@ export function layeredVectorTiles(
           properties: tileProperties(feature),
         })),
       } as never,
-      {
-        maxZoom: options.maxZoom,
-        indexMaxZoom: layerMinZoom(layer, options.minZoom),
-        buffer: 64,
-      },
-    ),
-  }));
+      { maxZoom: options.maxZoom, indexMaxZoom: minZoom, buffer: 64 },
+    );
+    return { name: layer.name, minZoom, index };
+  });
   const [west, south, east, north] = bbox;
   const tiles: ArchiveTile[] = [];
   for (let z = options.minZoom; z <= options.maxZoom; z++) {

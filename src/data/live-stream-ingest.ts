@@ -3,9 +3,9 @@
  * each `state` event is parsed, checked like a polled response and merged into its dataset's
  * state; `clock` events say how fast the source's time runs, hence when each dataset's next
  * event is due; `alarm` and `alarms` events say that the alarm list changed (the page reads it
- * again at once, through its own checked request). Updates are taken in batches, so that a burst of events reaches the page as one
- * update per dataset. Pure apart from the parser's buffer: it runs in the live state worker, or
- * in place where there are no workers.
+ * again at once, through its own checked request). Updates are taken in batches, so that a burst
+ * of events reaches the page as one update per dataset. Pure apart from the parser's buffer: it
+ * runs in the live state worker, or in place where there are no workers.
  */
 import { createParser } from 'eventsource-parser';
 import { decodeLiveStateText } from './live-state-decoding';

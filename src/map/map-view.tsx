@@ -254,10 +254,10 @@ export function MapView(props: MapViewProps) {
       }
       latest.current.onSelect(feature);
     });
-    // At the end of every move, not only of zooms: a resize can change the zoom (to keep within
-    // the map's limits) with move events alone. The same zoom again re-renders nothing.
-    map.on('moveend', () => setZoom(layerZoom(map.getZoom())));
     const cameraAtRest = () => {
+      // At the end of every move, not only of zooms: a resize can change the zoom (to keep within
+      // the map's limits) with move events alone. The same zoom again re-renders nothing.
+      setZoom(layerZoom(map.getZoom()));
       const center = map.getCenter();
       container.dataset.center = `${center.lng.toFixed(6)},${center.lat.toFixed(6)}`;
       container.dataset.zoom = map.getZoom().toFixed(4);
@@ -282,7 +282,6 @@ export function MapView(props: MapViewProps) {
       if (lost) return;
       resumeCamera.current = null;
       dispatchRecovery({ type: 'loaded' });
-      setZoom(layerZoom(map.getZoom()));
       setMapReady(true);
       cameraAtRest();
       latest.current.onCanvas?.(map.getCanvas());

@@ -9,7 +9,7 @@
 import { addProtocol, setWorkerUrl, type AddProtocolAction } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 
-export const PMTILES_PROTOCOL = 'pmtiles';
+const PMTILES_PROTOCOL = 'pmtiles';
 
 let done = false;
 

@@ -8,7 +8,7 @@ import type { BBox, Position } from '../../data/schemas';
 import type { EmphasisRef } from '../../map/compose-layers';
 import type { Language, LayerDefinition } from '../../map/layer-contract';
 import type { CameraRequest } from '../../map/map-view';
-import { layerSetting, useUiStore, type LayerSetting } from '../../map/store';
+import { useUiStore } from '../../map/store';
 import type { AlarmDesk } from '../../ops/alarms/alarm-desk';
 import { localizedName } from '../../ops/alarms/labels';
 import type { AreaTree } from '../../ops/areas/area-tree';
@@ -32,7 +32,8 @@ export interface WallTourOptions {
   /** Where the whole city is (a view of no area, or of one not known). */
   readonly cityBbox: BBox;
   readonly layers: readonly LayerDefinition[];
-  readonly settings: Record<string, LayerSetting>;
+  /** Whether a layer is on (`useLayerVisibility`): the callout names the layers shown. */
+  readonly isVisible: (layer: LayerDefinition) => boolean;
   readonly layerTitle: (layer: LayerDefinition) => string;
   readonly language: Language;
   /** Whether the wall shows anything yet (the tour's time counts from then). */
@@ -62,7 +63,7 @@ export function useWallTour({
   cityName,
   cityBbox,
   layers,
-  settings,
+  isVisible,
   layerTitle,
   language,
   running,
@@ -153,10 +154,7 @@ export function useWallTour({
                 language,
               )
             : cityName,
-          layers: layers
-            .filter((layer) => layerSetting(settings, layer).visible)
-            .map(layerTitle)
-            .join(' · '),
+          layers: layers.filter(isVisible).map(layerTitle).join(' · '),
           step: (tour.index % views.length) + 1,
           of: views.length,
         }

@@ -5,7 +5,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Language, LayerDefinition } from '../../map/layer-contract';
 import type { LayerSource, LayerStatus } from '../../map/layer-sources';
-import { layerSetting, type LayerSetting } from '../../map/store';
 import type { HealthEntry } from '../../ops/health/data-health';
 import { HealthStrip } from '../../ops/wall/health-strip';
 import { useDisplayNow } from '../../ui/display-time';
@@ -17,7 +16,7 @@ export function WallHeader({
   language,
   timeZone,
   sources,
-  settings,
+  isVisible,
   layerTitle,
   alarmsStatus,
 }: {
@@ -25,14 +24,14 @@ export function WallHeader({
   language: Language;
   timeZone?: string;
   sources: readonly LayerSource[];
-  settings: Record<string, LayerSetting>;
+  isVisible: (layer: LayerDefinition) => boolean;
   layerTitle: (layer: LayerDefinition) => string;
   alarmsStatus: LayerStatus;
 }) {
   const { t } = useTranslation();
   const healthEntries: HealthEntry[] = [
     ...sources
-      .filter((source) => layerSetting(settings, source.layer).visible)
+      .filter((source) => isVisible(source.layer))
       .map((source) => ({
         id: source.layer.id,
         title: layerTitle(source.layer),

@@ -31,7 +31,7 @@ import { DisplayTimeProvider, useDisplayNow, useDisplayTime } from '../../ui/dis
 import { ErrorNotice } from '../../ui/error-notice';
 import type { RuntimeConfig } from '../config/runtime-config';
 import { useLiveFeed } from '../live/live-feed';
-import type { useViewLink } from '../share/use-view-link';
+import type { ViewLink } from '../share/use-view-link';
 import {
   useBasemapChoice,
   useDomainViewLink,
@@ -129,12 +129,13 @@ function WallScreen({
   layers: readonly LayerDefinition[];
   sources: ReturnType<typeof useLayerSources>;
   rem: number;
-  initialCamera: ReturnType<typeof useViewLink>['initialCamera'];
-  onCameraChange: ReturnType<typeof useViewLink>['onCameraChange'];
+  initialCamera: ViewLink['initialCamera'];
+  onCameraChange: ViewLink['onCameraChange'];
 }) {
   const { t } = useTranslation();
   const { language, translatorFor } = useDomainTranslators();
   const settings = useUiStore((state) => state.layerSettings);
+  const isVisible = useLayerVisibility(settings);
   const selection = useUiStore((state) => state.selection);
   const select = useUiStore((state) => state.select);
   const desk = useAlarmDesk();
@@ -166,7 +167,7 @@ function WallScreen({
     cityName,
     cityBbox: catalog.city.bbox,
     layers,
-    settings,
+    isVisible,
     layerTitle,
     language,
     running: showsData,
@@ -206,7 +207,7 @@ function WallScreen({
         language={language}
         timeZone={catalog.city.timezone}
         sources={sources}
-        settings={settings}
+        isVisible={isVisible}
         layerTitle={layerTitle}
         alarmsStatus={alarmSourceStatus(desk.query)}
       />

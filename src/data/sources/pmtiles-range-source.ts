@@ -52,6 +52,7 @@ export function pmtilesRangeSource(options: RangeSourceOptions): Source {
   };
 }
 
+/** The ETag a server gave, unless weak (a weak one does not say the bytes are the same). */
 function strongEtag(answer: BytesAnswer): string | undefined {
   const etag = answer.headers.get('ETag');
   return etag === null || etag.startsWith('W/') ? undefined : etag;

@@ -322,7 +322,6 @@ function vectorLayerNames(metadata: unknown): string[] | null {
   return names.length > 0 ? names : null;
 }
 
-/** The ETag a server gave, unless weak (a weak one does not say the bytes are the same). */
 function invalid(resource: string, problem: string): AdapterError {
   return new AdapterError('invalid-response', `${resource}: ${problem}`, { resource });
 }

@@ -47,9 +47,7 @@ function NoticeText({ notice }: { notice: OutboxNotice }) {
   return (
     <>
       {t('alarms.conflictAt', { step: stepName(t, notice.step) })}{' '}
-      <span className="outbox-notice-source">
-        {t('alarms.sourceSaid', { message: notice.message })}
-      </span>
+      {t('alarms.sourceSaid', { message: notice.message })}
     </>
   );
 }

@@ -58,7 +58,7 @@ function options(alarms: readonly ViewedAlarm[], overrides: Partial<WallTourOpti
     cityName: 'Demo Town',
     cityBbox: CITY,
     layers: LAYERS,
-    settings: {},
+    isVisible: (layer) => layer.defaultVisible,
     layerTitle: (each: LayerDefinition) => each.titleKey,
     language: 'en',
     running: false,
